@@ -1,0 +1,15 @@
+package dev.seedream.client;
+
+/**
+ * A snapshot of a client's counters.
+ *
+ * @param inFlight      HTTP requests being sent or read now
+ * @param waiting       calls waiting for a request slot or image quota
+ * @param requestsSent  HTTP attempts started since the client was built
+ * @param retries       attempts that were retries
+ * @param rateLimited   429 answers plus local limit refusals
+ * @param failures      calls that ended in an exception
+ */
+public record ClientMetrics(int inFlight, int waiting, long requestsSent, long retries, long rateLimited,
+                            long failures) {
+}

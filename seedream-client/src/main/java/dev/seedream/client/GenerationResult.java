@@ -1,0 +1,37 @@
+package dev.seedream.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outcome of one generation call: the delivered images in index order, the images of the group that failed
+ * (item-level errors beside successes), usage, and call metadata.
+ *
+ * @param model     model id the provider answered with
+ * @param created   creation time the provider reported (null if absent)
+ * @param images    delivered images, sorted by index
+ * @param failures  item-level failures, sorted by index
+ * @param usage     usage the provider reported ({@link Usage#NONE} if absent)
+ * @param requestId provider request id from the response headers, or null
+ * @param duration  wall time of the whole call including waits and retries
+ * @param attempts  HTTP attempts made (1 = no retry)
+ * @param <T>       the sink's content type
+ */
+public record GenerationResult<T>(String model, Instant created, List<GeneratedImage<T>> images,
+                                  List<ImageFailure> failures, Usage usage, String requestId, Duration duration,
+                                  int attempts) {
+
+    public GenerationResult {
+        images = List.copyOf(images);
+        failures = List.copyOf(failures);
+    }
+
+    /** The only or first image; throws if none was delivered. */
+    public GeneratedImage<T> firstImage() {
+        if (images.isEmpty()) {
+            throw new IllegalStateException("No image was delivered; failures: " + failures);
+        }
+        return images.get(0);
+    }
+}

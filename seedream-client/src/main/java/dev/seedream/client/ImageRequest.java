@@ -1,0 +1,355 @@
+package dev.seedream.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * One call to {@code POST /images/generations}. Immutable and thread-safe; derive variants with
+ * {@link #toBuilder()}.
+ *
+ * <p>Every field but the prompt is optional, and a field left unset is not sent, so the provider's default
+ * applies. {@link Builder#build()} checks the rules that hold for every model ({@link ValidationMode#PROTOCOL_ONLY});
+ * the client checks the target model's own limits once it knows the model.
+ */
+public final class ImageRequest {
+
+    private final String model;
+    private final String prompt;
+    private final List<ReferenceImage> images;
+    private final String size;
+    private final Long seed;
+    private final Double guidanceScale;
+    private final SequentialImageGeneration sequentialImageGeneration;
+    private final Integer maxImages;
+    private final boolean stream;
+    private final ResponseFormat responseFormat;
+    private final Boolean watermark;
+    private final String optimizePromptMode;
+    private final String outputFormat;
+    private final Map<String, Object> extraFields;
+
+    private ImageRequest(Builder builder) {
+        this.model = builder.model;
+        this.prompt = builder.prompt;
+        this.images = List.copyOf(builder.images);
+        this.size = builder.size;
+        this.seed = builder.seed;
+        this.guidanceScale = builder.guidanceScale;
+        this.sequentialImageGeneration = builder.sequentialImageGeneration;
+        this.maxImages = builder.maxImages;
+        this.stream = builder.stream;
+        this.responseFormat = builder.responseFormat;
+        this.watermark = builder.watermark;
+        this.optimizePromptMode = builder.optimizePromptMode;
+        this.outputFormat = builder.outputFormat;
+        this.extraFields = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extraFields));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this request's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A copy with {@code model} set; the client uses it to apply its default model. */
+    public ImageRequest withModel(String model) {
+        return toBuilder().model(model).build();
+    }
+
+    /**
+     * The most images this request may produce, for the images-per-minute limiter: 1 unless sequential
+     * generation is {@code auto}; with {@code auto}, {@code max_images} when set, else what the provider's
+     * default of 15 leaves beside the references (references + outputs ≤ 15).
+     */
+    public int maxOutputImages() {
+        if (sequentialImageGeneration != SequentialImageGeneration.AUTO) {
+            return 1;
+        }
+        return maxImages != null ? maxImages : Math.max(1, 15 - images.size());
+    }
+
+    /** The JSON request body. Inline images are streamed into it, never built as base64 strings. */
+    public byte[] toJsonBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(estimateJsonLength());
+        try {
+            writeJson(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the request body", e); // not expected in memory
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes the JSON request body to {@code out} (left open), so a transport may stream it. */
+    public void writeJson(OutputStream out) throws IOException {
+        ImageRequestJson.write(this, out);
+    }
+
+    private int estimateJsonLength() {
+        long length = 512L + prompt.length() * 3L;
+        for (ReferenceImage image : images) {
+            length += image.isInline() ? image.dataUriLength() + 4L : image.url().length() * 2L + 4L;
+        }
+        return (int) Math.min(length, Integer.MAX_VALUE - 16);
+    }
+
+    /** Model or endpoint id; null means the client's default model applies. */
+    public String model() {
+        return model;
+    }
+
+    public String prompt() {
+        return prompt;
+    }
+
+    /** Reference images, in order (the API's {@code image}); empty when none. */
+    public List<ReferenceImage> images() {
+        return images;
+    }
+
+    /** A label ({@code 1K}, {@code 2K}, {@code 3K}, {@code 4K}) or {@code WIDTHxHEIGHT}; null for the default. */
+    public String size() {
+        return size;
+    }
+
+    public Long seed() {
+        return seed;
+    }
+
+    public Double guidanceScale() {
+        return guidanceScale;
+    }
+
+    public SequentialImageGeneration sequentialImageGeneration() {
+        return sequentialImageGeneration;
+    }
+
+    /** {@code sequential_image_generation_options.max_images}; takes effect only with {@code auto}. */
+    public Integer maxImages() {
+        return maxImages;
+    }
+
+    public boolean stream() {
+        return stream;
+    }
+
+    public ResponseFormat responseFormat() {
+        return responseFormat;
+    }
+
+    public Boolean watermark() {
+        return watermark;
+    }
+
+    /** {@code optimize_prompt_options.mode}: {@code standard}, or {@code fast} (Seedream 4.0). */
+    public String optimizePromptMode() {
+        return optimizePromptMode;
+    }
+
+    /** {@code png} or {@code jpeg} (Seedream 5.0 only). */
+    public String outputFormat() {
+        return outputFormat;
+    }
+
+    /** Pass-through fields written after the known ones, in insertion order; values may be null. */
+    public Map<String, Object> extraFields() {
+        return extraFields;
+    }
+
+    /** Only set fields; the prompt cut to 60 characters, images summarized, extra fields by name only. */
+    @Override
+    public String toString() {
+        StringJoiner text = new StringJoiner(", ", "ImageRequest{", "}");
+        text.add("prompt='" + Redaction.truncate(prompt, Redaction.PROMPT_CHARS) + "' (" + prompt.length() + " chars)");
+        addIfSet(text, "model", model);
+        addIfSet(text, "images", images.isEmpty() ? null : images);
+        addIfSet(text, "size", size);
+        addIfSet(text, "seed", seed);
+        addIfSet(text, "guidanceScale", guidanceScale);
+        addIfSet(text, "sequentialImageGeneration", sequentialImageGeneration);
+        addIfSet(text, "maxImages", maxImages);
+        addIfSet(text, "stream", stream ? Boolean.TRUE : null);
+        addIfSet(text, "responseFormat", responseFormat);
+        addIfSet(text, "watermark", watermark);
+        addIfSet(text, "optimizePromptMode", optimizePromptMode);
+        addIfSet(text, "outputFormat", outputFormat);
+        addIfSet(text, "extraFields", extraFields.isEmpty() ? null : extraFields.keySet());
+        return text.toString();
+    }
+
+    private static void addIfSet(StringJoiner text, String name, Object value) {
+        if (value != null) {
+            text.add(name + "=" + value);
+        }
+    }
+
+    /** Collects the fields; {@link #build()} normalizes nothing silently beyond case and whitespace. */
+    public static final class Builder {
+
+        private String model;
+        private String prompt;
+        private final List<ReferenceImage> images = new ArrayList<>();
+        private String size;
+        private Long seed;
+        private Double guidanceScale;
+        private SequentialImageGeneration sequentialImageGeneration;
+        private Integer maxImages;
+        private boolean stream;
+        private ResponseFormat responseFormat;
+        private Boolean watermark;
+        private String optimizePromptMode;
+        private String outputFormat;
+        private final Map<String, Object> extraFields = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        private Builder(ImageRequest request) {
+            this.model = request.model;
+            this.prompt = request.prompt;
+            this.images.addAll(request.images);
+            this.size = request.size;
+            this.seed = request.seed;
+            this.guidanceScale = request.guidanceScale;
+            this.sequentialImageGeneration = request.sequentialImageGeneration;
+            this.maxImages = request.maxImages;
+            this.stream = request.stream;
+            this.responseFormat = request.responseFormat;
+            this.watermark = request.watermark;
+            this.optimizePromptMode = request.optimizePromptMode;
+            this.outputFormat = request.outputFormat;
+            this.extraFields.putAll(request.extraFields);
+        }
+
+        /** Model or endpoint id; null leaves the choice to the client's default model. */
+        public Builder model(String model) {
+            this.model = model == null ? null : model.trim();
+            return this;
+        }
+
+        /** Required, not blank. The provider recommends at most about 600 English words. */
+        public Builder prompt(String prompt) {
+            this.prompt = prompt;
+            return this;
+        }
+
+        /** Adds one reference image (see {@link ReferenceImage#from(Object)} for other sources). */
+        public Builder image(ReferenceImage image) {
+            if (image == null) {
+                throw new IllegalArgumentException("Reference image must not be null");
+            }
+            images.add(image);
+            return this;
+        }
+
+        /** Replaces all reference images; null or empty clears them. */
+        public Builder images(List<ReferenceImage> images) {
+            this.images.clear();
+            if (images != null) {
+                images.forEach(this::image);
+            }
+            return this;
+        }
+
+        /** A label ({@code 1K}..{@code 4K}, any case) or {@code WIDTHxHEIGHT}; null for the provider default. */
+        public Builder size(String size) {
+            this.size = size == null ? null : size.trim().toUpperCase(Locale.ROOT).replace('X', 'x');
+            return this;
+        }
+
+        /** Explicit output pixels, sent as {@code WIDTHxHEIGHT}. */
+        public Builder size(int width, int height) {
+            this.size = width + "x" + height;
+            return this;
+        }
+
+        /** -1 (random) to 2147483647; documented for older models, sent only when set. */
+        public Builder seed(Long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** 1 to 10; documented for older models, sent only when set. */
+        public Builder guidanceScale(Double guidanceScale) {
+            this.guidanceScale = guidanceScale;
+            return this;
+        }
+
+        /** {@code auto} lets the model produce a group of images; the prompt should say how many. */
+        public Builder sequentialImageGeneration(SequentialImageGeneration mode) {
+            this.sequentialImageGeneration = mode;
+            return this;
+        }
+
+        /**
+         * Upper bound of a group, 1 to 15 (provider default 15). It has effect only with
+         * {@link SequentialImageGeneration#AUTO}; it is not switched on implicitly, and a value above 1 together
+         * with {@link SequentialImageGeneration#DISABLED} is rejected as contradictory.
+         */
+        public Builder maxImages(Integer maxImages) {
+            this.maxImages = maxImages;
+            return this;
+        }
+
+        /** True asks for Server-Sent Events, one per image as it finishes. */
+        public Builder stream(boolean stream) {
+            this.stream = stream;
+            return this;
+        }
+
+        public Builder responseFormat(ResponseFormat responseFormat) {
+            this.responseFormat = responseFormat;
+            return this;
+        }
+
+        /** Null leaves the provider default (a visible "AI generated" mark). */
+        public Builder watermark(Boolean watermark) {
+            this.watermark = watermark;
+            return this;
+        }
+
+        /** {@code standard} or {@code fast} (4.0 only); sent as {@code optimize_prompt_options.mode}. */
+        public Builder optimizePromptMode(String mode) {
+            this.optimizePromptMode = mode == null ? null : mode.trim().toLowerCase(Locale.ROOT);
+            return this;
+        }
+
+        /** {@code png} or {@code jpeg}, Seedream 5.0 only (4.x always returns JPEG). */
+        public Builder outputFormat(String outputFormat) {
+            this.outputFormat = outputFormat == null ? null : outputFormat.trim().toLowerCase(Locale.ROOT);
+            return this;
+        }
+
+        /**
+         * A JSON field the builder does not model yet (e.g. {@code tools}), written as given; the value may be
+         * any Jackson-serializable object, or null to send JSON null. Names of known fields are rejected.
+         */
+        public Builder extraField(String name, Object value) {
+            if (name == null) {
+                throw new IllegalArgumentException("Extra field name must not be null");
+            }
+            extraFields.put(name, value);
+            return this;
+        }
+
+        /**
+         * @throws SeedreamValidationException listing every broken rule that holds for all models
+         */
+        public ImageRequest build() {
+            ImageRequest request = new ImageRequest(this);
+            RequestValidator.validate(request, ModelProfiles.forModel(model), ValidationMode.PROTOCOL_ONLY);
+            return request;
+        }
+    }
+}

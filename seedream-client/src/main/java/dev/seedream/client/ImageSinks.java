@@ -1,0 +1,130 @@
+package dev.seedream.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+
+/** Ready-made {@link ImageSink}s. */
+public final class ImageSinks {
+
+    private ImageSinks() {
+    }
+
+    /** Keeps each image as a {@code byte[]}: simple, but the whole image is in heap. */
+    public static ImageSink<byte[]> memory() {
+        return ordinal -> new MemoryTarget();
+    }
+
+    /**
+     * Writes each image to its own file in {@code directory}, named {@code <prefix><random>.<ext>} with the
+     * extension of the detected format. Heap use stays flat whatever the image size.
+     */
+    public static ImageSink<Path> directory(Path directory, String prefix) {
+        return ordinal -> new FileTarget(directory, prefix);
+    }
+
+    /** Counts the bytes and keeps nothing (benchmarks, probes). */
+    public static ImageSink<Void> discarding() {
+        return ordinal -> new DiscardTarget();
+    }
+
+    /** The same sink, but URL results are only reported, not downloaded. */
+    public static <T> ImageSink<T> keepingUrls(ImageSink<T> sink) {
+        return new ImageSink<>() {
+            @Override
+            public Target<T> open(int ordinal) throws IOException {
+                return sink.open(ordinal);
+            }
+
+            @Override
+            public boolean fetchesUrls() {
+                return false;
+            }
+        };
+    }
+
+    /** File extension for an image MIME type, e.g. {@code jpeg} for {@code image/jpeg}. */
+    public static String extensionFor(String mimeType) {
+        if (mimeType == null || !mimeType.startsWith("image/")) {
+            return "bin";
+        }
+        String subtype = mimeType.substring("image/".length());
+        return "jpeg".equals(subtype) ? "jpg" : subtype;
+    }
+
+    private static final class MemoryTarget implements ImageSink.Target<byte[]> {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+
+        @Override
+        public OutputStream stream() {
+            return bytes;
+        }
+
+        @Override
+        public byte[] complete(String mimeType) {
+            return bytes.toByteArray();
+        }
+
+        @Override
+        public void discard() {
+            bytes.reset();
+        }
+    }
+
+    private static final class FileTarget implements ImageSink.Target<Path> {
+        private final Path directory;
+        private final String name;
+        private final Path partial;
+        private final OutputStream out;
+
+        FileTarget(Path directory, String prefix) throws IOException {
+            this.directory = directory;
+            this.name = prefix + UUID.randomUUID();
+            this.partial = directory.resolve(name + ".part");
+            this.out = Files.newOutputStream(partial);
+        }
+
+        @Override
+        public OutputStream stream() {
+            return out;
+        }
+
+        @Override
+        public Path complete(String mimeType) throws IOException {
+            out.close();
+            // Renamed only when complete, so a reader polling the directory never sees half an image.
+            return Files.move(partial, directory.resolve(name + "." + extensionFor(mimeType)),
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        @Override
+        public void discard() {
+            try {
+                out.close();
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // best effort: the call has failed already and reports that failure
+            }
+        }
+    }
+
+    private static final class DiscardTarget implements ImageSink.Target<Void> {
+        @Override
+        public OutputStream stream() {
+            return OutputStream.nullOutputStream();
+        }
+
+        @Override
+        public Void complete(String mimeType) {
+            return null;
+        }
+
+        @Override
+        public void discard() {
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.seedream.client;
+
+import java.util.Set;
+
+/**
+ * The documented limits of one Seedream model family, used by {@link RequestValidator} in
+ * {@link ValidationMode#STRICT} mode. The built-in table lives in {@link ModelProfiles}; a custom profile may be
+ * built for a model or endpoint this client does not know.
+ *
+ * @param name                 family name used in messages when the request names no model, e.g. {@code seedream-4-0}
+ * @param sizeLabels           accepted resolution labels, upper case, e.g. {@code 1K}, {@code 2K}, {@code 4K}
+ * @param minPixels            smallest output area for an explicit {@code WIDTHxHEIGHT} size
+ * @param maxPixels            largest output area for an explicit size
+ * @param minAspectRatio       smallest width / height of an explicit size
+ * @param maxAspectRatio       largest width / height of an explicit size
+ * @param maxReferenceImages   most entries in {@code image}
+ * @param maxTotalImages       most reference plus generated images in one request
+ * @param maxImages            upper bound of {@code sequential_image_generation_options.max_images} (lower bound 1)
+ * @param optimizePromptModes  accepted {@code optimize_prompt_options.mode} values, lower case
+ * @param outputFormatSupported whether {@code output_format} may be set (Seedream 5.0)
+ * @param references           limits on each inline reference image
+ */
+public record ModelProfile(String name, Set<String> sizeLabels, long minPixels, long maxPixels,
+                           double minAspectRatio, double maxAspectRatio, int maxReferenceImages,
+                           int maxTotalImages, int maxImages, Set<String> optimizePromptModes,
+                           boolean outputFormatSupported, ReferenceLimits references) {
+
+    public ModelProfile {
+        if (name == null || references == null) {
+            throw new IllegalArgumentException("ModelProfile name and references must not be null");
+        }
+        sizeLabels = Set.copyOf(sizeLabels);
+        optimizePromptModes = Set.copyOf(optimizePromptModes);
+    }
+
+    /**
+     * Limits on each inline reference image. URL references are fetched by the provider and checked there.
+     *
+     * @param formats          accepted formats, sniffed from the bytes
+     * @param minAspectRatio   smallest width / height
+     * @param maxAspectRatio   largest width / height
+     * @param minSideExclusive each side must be strictly greater than this many pixels
+     * @param maxSide          largest side in pixels ({@link Integer#MAX_VALUE} when only the area is limited)
+     * @param maxPixels        largest width × height
+     * @param maxBytes         largest decoded size in bytes
+     */
+    public record ReferenceLimits(Set<ImageFormat> formats, double minAspectRatio, double maxAspectRatio,
+                                  int minSideExclusive, int maxSide, long maxPixels, long maxBytes) {
+
+        public ReferenceLimits {
+            formats = Set.copyOf(formats);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.seedream.client;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.DoubleSupplier;
+
+/**
+ * When and how long to wait before repeating a failed call. Only {@linkplain SeedreamException#isRetryable()
+ * retryable} failures are repeated: 429, 5xx, 408, timeouts, connection failures, malformed bodies and streams cut
+ * before their first image. Validation errors, 400/401/403/404 and content-policy refusals never are.
+ *
+ * <p>Billing: the API has no idempotency key. A 429 or a refused connection means nothing was generated, but a 5xx,
+ * a timeout, a reset or a malformed body may come after the provider generated (and billed) the images. Such calls
+ * are retried by default, since otherwise the images are lost anyway; set {@link #retryAfterSend(boolean)} to false
+ * to retry only failures where nothing can have been generated (429 and refused connections).
+ *
+ * <p>Delays grow exponentially from {@code initialDelay} up to {@code maxDelay}, with full jitter (a uniform random
+ * delay between 0 and that bound) so many clients do not retry in step; a {@code Retry-After} from the provider is a
+ * floor. No retry starts once {@code maxElapsed} has passed since the call began.
+ *
+ * @param maxRetries     retries after the first attempt (0 = none)
+ * @param initialDelay   backoff bound before the first retry
+ * @param maxDelay       cap of the backoff bound
+ * @param maxElapsed     overall deadline of a call, waits and retries included
+ * @param retryAfterSend whether failures that may follow a generation are retried
+ */
+public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxElapsed,
+                          boolean retryAfterSend) {
+
+    public RetryPolicy {
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
+        }
+        Objects.requireNonNull(initialDelay, "initialDelay");
+        Objects.requireNonNull(maxDelay, "maxDelay");
+        Objects.requireNonNull(maxElapsed, "maxElapsed");
+        if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0 || maxElapsed.isNegative()) {
+            throw new IllegalArgumentException("need 0 <= initialDelay <= maxDelay and maxElapsed >= 0");
+        }
+    }
+
+    /** 3 retries, 1 s growing to 30 s, within 10 minutes overall. */
+    public static RetryPolicy defaults() {
+        return new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(10), true);
+    }
+
+    public static RetryPolicy none() {
+        return new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ofMinutes(10), true);
+    }
+
+    public RetryPolicy withMaxRetries(int retries) {
+        return new RetryPolicy(retries, initialDelay, maxDelay, maxElapsed, retryAfterSend);
+    }
+
+    public RetryPolicy withDelays(Duration initial, Duration max) {
+        return new RetryPolicy(maxRetries, initial, max, maxElapsed, retryAfterSend);
+    }
+
+    public RetryPolicy withMaxElapsed(Duration elapsed) {
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, elapsed, retryAfterSend);
+    }
+
+    public RetryPolicy retryAfterSend(boolean retry) {
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxElapsed, retry);
+    }
+
+    /**
+     * The wait before retry number {@code retry} (1-based): full jitter over the exponential bound, but at least
+     * the provider's {@code Retry-After}.
+     */
+    public Duration delayBefore(int retry, Duration retryAfter, DoubleSupplier random) {
+        double bound = initialDelay.toNanos() * Math.pow(2, Math.max(0, retry - 1));
+        long jittered = (long) (Math.min(bound, maxDelay.toNanos()) * random.getAsDouble());
+        Duration backoff = Duration.ofNanos(jittered);
+        return retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
+    }
+}

@@ -1,0 +1,363 @@
+package dev.seedream.client;
+
+import dev.seedream.client.internal.ClientRuntime;
+import dev.seedream.client.internal.GenerationCall;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.JdkSslContext;
+import org.asynchttpclient.DefaultAsyncHttpClientConfig;
+import org.asynchttpclient.Dsl;
+import org.asynchttpclient.proxy.ProxyServer;
+
+import javax.net.ssl.SSLContext;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.UnaryOperator;
+
+/**
+ * Asynchronous Seedream image client. Build one per application (it owns one AsyncHttpClient, its threads and
+ * its limits) and close it on shutdown. Thread-safe.
+ *
+ * <pre>{@code
+ * try (SeedreamClient client = SeedreamClient.builder().apiKey(key).build()) {
+ *     GenerationResult<byte[]> result = client.generate(ImageRequest.builder().prompt("a red fox").build());
+ * }
+ * }</pre>
+ *
+ * Every request is validated before any network call ({@link SeedreamValidationException}); failures are
+ * {@link SeedreamException}s; retryable ones are retried per the {@link RetryPolicy}.
+ */
+public final class SeedreamClient implements AutoCloseable {
+
+    /** BytePlus ModelArk, Asia-Pacific. */
+    public static final String DEFAULT_BASE_URL = "https://ark.ap-southeast.bytepluses.com/api/v3";
+    public static final String DEFAULT_MODEL = "seedream-4-0-250828";
+    /** Environment variables read, in this order, when no key is given. */
+    public static final String[] API_KEY_VARIABLES = {"SEEDREAM_API_KEY", "ARK_API_KEY"};
+
+    private final ClientRuntime runtime;
+    private final String baseUrl;
+    private final String defaultModel;
+    private final ValidationMode validationMode;
+
+    private SeedreamClient(Builder builder, ClientRuntime runtime) {
+        this.runtime = runtime;
+        this.baseUrl = builder.baseUrl;
+        this.defaultModel = builder.defaultModel;
+        this.validationMode = builder.validationMode;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Applies the default model and validates against the model's limits, throwing
+     * {@link SeedreamValidationException} with every violation. The async methods do this too (failing the
+     * future); adapters call it to reject bad input synchronously.
+     */
+    public ImageRequest prepare(ImageRequest request) {
+        Objects.requireNonNull(request, "request");
+        ImageRequest withModel = request.model() == null ? request.withModel(defaultModel) : request;
+        RequestValidator.validate(withModel, ModelProfiles.forModel(withModel.model()), validationMode);
+        return withModel;
+    }
+
+    /**
+     * Generates images, decoding each into {@code sink} and handing it to {@code listener} as soon as it is
+     * complete (with {@code stream=true}: as each event arrives).
+     */
+    public <T> CompletableFuture<GenerationResult<T>> generateAsync(ImageRequest request, ImageSink<T> sink,
+                                                                    ImageListener<T> listener) {
+        Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(listener, "listener");
+        ImageRequest prepared;
+        try {
+            prepared = prepare(request);
+        } catch (SeedreamValidationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return GenerationCall.start(runtime, prepared, sink, listener);
+    }
+
+    public <T> CompletableFuture<GenerationResult<T>> generateAsync(ImageRequest request, ImageSink<T> sink) {
+        return generateAsync(request, sink, ImageListener.none());
+    }
+
+    /** Generates images kept in memory as {@code byte[]}. */
+    public CompletableFuture<GenerationResult<byte[]>> generateAsync(ImageRequest request) {
+        return generateAsync(request, ImageSinks.memory());
+    }
+
+    /** Blocking convenience: waits for the result and throws the {@link SeedreamException} on failure. */
+    public <T> GenerationResult<T> generate(ImageRequest request, ImageSink<T> sink) {
+        try {
+            return generateAsync(request, sink).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof SeedreamException seedream ? seedream : e;
+        }
+    }
+
+    public GenerationResult<byte[]> generate(ImageRequest request) {
+        return generate(request, ImageSinks.memory());
+    }
+
+    public ClientMetrics metrics() {
+        return runtime.metrics();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String defaultModel() {
+        return defaultModel;
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+
+    @Override
+    public String toString() {
+        return "SeedreamClient[baseUrl=" + baseUrl + ", model=" + defaultModel + ", apiKey=****]";
+    }
+
+    /** Settings of a client; every one has a default except the API key (explicit or from the environment). */
+    public static final class Builder {
+        private String baseUrl = DEFAULT_BASE_URL;
+        private String apiKey;
+        private String defaultModel = DEFAULT_MODEL;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofMinutes(5);
+        private Duration requestTimeout = Duration.ofMinutes(10);
+        private String userAgent = "seedream-java-client/0.1";
+        private ProxyServer proxy;
+        private SSLContext sslContext;
+        private int maxConcurrentRequests = 32;
+        private int imagesPerMinute = 500;
+        private Duration maxLimitWait = Duration.ofMinutes(1);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private ValidationMode validationMode = ValidationMode.STRICT;
+        private long maxDownloadBytes = 64L * 1024 * 1024;
+        private int maxRedirects = 3;
+        private Boolean allowHttpDownloads;
+        private int ioThreads;
+        private UnaryOperator<String> environment = System::getenv;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** API base URL; default {@value #DEFAULT_BASE_URL}. {@code /images/generations} is appended. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = requireText(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /** Bearer key. Default: {@code SEEDREAM_API_KEY}, else {@code ARK_API_KEY} from the environment. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** Model used when a request names none; default {@value #DEFAULT_MODEL}. */
+        public Builder defaultModel(String model) {
+            this.defaultModel = requireText(model, "defaultModel");
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = requirePositive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** Longest silence while waiting for or reading a response; a group at 4K can take minutes. */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = requirePositive(timeout, "readTimeout");
+            return this;
+        }
+
+        /** Longest time for one HTTP attempt, response body included. */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = requirePositive(timeout, "requestTimeout");
+            return this;
+        }
+
+        public Builder userAgent(String userAgent) {
+            this.userAgent = requireText(userAgent, "userAgent");
+            return this;
+        }
+
+        /** An HTTP proxy, with credentials when {@code user} is not null. */
+        public Builder proxy(String host, int port, String user, String password) {
+            ProxyServer.Builder proxyBuilder = new ProxyServer.Builder(requireText(host, "proxy host"), port);
+            if (user != null) {
+                proxyBuilder.setRealm(Dsl.basicAuthRealm(user, password).setUsePreemptiveAuth(true));
+            }
+            this.proxy = proxyBuilder.build();
+            return this;
+        }
+
+        /** TLS settings (trust store, client certificate); default: the JDK's. Verification stays on. */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = context;
+            return this;
+        }
+
+        /** Requests in flight at once (0 = unlimited); default 32. Extra calls wait, see {@link #maxLimitWait}. */
+        public Builder maxConcurrentRequests(int limit) {
+            this.maxConcurrentRequests = requireNotNegative(limit, "maxConcurrentRequests");
+            return this;
+        }
+
+        /**
+         * Images per minute across all calls (0 = unlimited); default 500, the provider's default account limit.
+         * A call reserves the most images it may produce and gives back what was not generated.
+         */
+        public Builder imagesPerMinute(int limit) {
+            this.imagesPerMinute = requireNotNegative(limit, "imagesPerMinute");
+            return this;
+        }
+
+        /** Longest a call waits for a request slot or image quota before failing with a rate-limit error. */
+        public Builder maxLimitWait(Duration wait) {
+            this.maxLimitWait = requirePositive(wait, "maxLimitWait");
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
+        /** Shortcut for {@code retryPolicy(retryPolicy.withMaxRetries(retries))}. */
+        public Builder maxRetries(int retries) {
+            this.retryPolicy = retryPolicy.withMaxRetries(retries);
+            return this;
+        }
+
+        /** {@link ValidationMode#PROTOCOL_ONLY} relaxes the per-model limits (newer models, custom endpoints). */
+        public Builder validationMode(ValidationMode mode) {
+            this.validationMode = Objects.requireNonNull(mode, "validationMode");
+            return this;
+        }
+
+        /** Size cap of one downloaded URL image; default 64 MiB. */
+        public Builder maxDownloadBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxDownloadBytes must be > 0, got " + bytes);
+            }
+            this.maxDownloadBytes = bytes;
+            return this;
+        }
+
+        /** Redirects followed when downloading a URL image; default 3. */
+        public Builder maxRedirects(int redirects) {
+            this.maxRedirects = requireNotNegative(redirects, "maxRedirects");
+            return this;
+        }
+
+        /**
+         * Whether plain-http image URLs are downloaded. Default: only when the base URL itself is plain http (a
+         * local emulator); https URLs always are.
+         */
+        public Builder allowHttpDownloads(boolean allow) {
+            this.allowHttpDownloads = allow;
+            return this;
+        }
+
+        /** Netty I/O threads; default: AsyncHttpClient's (2 × cores). */
+        public Builder ioThreads(int threads) {
+            this.ioThreads = requireNotNegative(threads, "ioThreads");
+            return this;
+        }
+
+        Builder environment(UnaryOperator<String> lookup) {
+            this.environment = lookup;
+            return this;
+        }
+
+        Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public SeedreamClient build() {
+            String key = resolveApiKey();
+            URI base = URI.create(baseUrl);
+            String scheme = String.valueOf(base.getScheme()).toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("http")) {
+                throw new IllegalArgumentException("baseUrl must be an http(s) URL, got scheme '" + scheme + "'");
+            }
+            boolean allowHttp = allowHttpDownloads != null ? allowHttpDownloads : scheme.equals("http");
+            ClientRuntime runtime = new ClientRuntime(Dsl.asyncHttpClient(httpConfig()), baseUrl, key, retryPolicy,
+                    maxConcurrentRequests, imagesPerMinute, maxLimitWait,
+                    new ClientRuntime.DownloadRules(maxDownloadBytes, maxRedirects, allowHttp), clock);
+            return new SeedreamClient(this, runtime);
+        }
+
+        private String resolveApiKey() {
+            if (apiKey != null && !apiKey.isBlank()) {
+                return apiKey.trim();
+            }
+            for (String variable : API_KEY_VARIABLES) {
+                String value = environment.apply(variable);
+                if (value != null && !value.isBlank()) {
+                    return value.trim();
+                }
+            }
+            throw new IllegalStateException("No Seedream API key: set apiKey(...) or the environment variable "
+                    + String.join(" or ", API_KEY_VARIABLES));
+        }
+
+        private DefaultAsyncHttpClientConfig.Builder httpConfig() {
+            DefaultAsyncHttpClientConfig.Builder config = new DefaultAsyncHttpClientConfig.Builder()
+                    .setConnectTimeout(connectTimeout)
+                    .setReadTimeout(readTimeout)
+                    .setRequestTimeout(requestTimeout)
+                    .setUserAgent(userAgent)
+                    // Our RetryPolicy is the only retry: AHC's own would repeat POSTs behind our back.
+                    .setMaxRequestRetry(0)
+                    .setFollowRedirect(false)
+                    .setTcpNoDelay(true)
+                    .setThreadPoolName("seedream-io");
+            if (ioThreads > 0) {
+                config.setIoThreadsCount(ioThreads);
+            }
+            if (proxy != null) {
+                config.setProxyServer(proxy);
+            }
+            if (sslContext != null) {
+                config.setSslContext(new JdkSslContext(sslContext, true, ClientAuth.NONE));
+            }
+            return config;
+        }
+
+        private static String requireText(String value, String name) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+            return value.trim();
+        }
+
+        private static Duration requirePositive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
+            }
+            return value;
+        }
+
+        private static int requireNotNegative(int value, String name) {
+            if (value < 0) {
+                throw new IllegalArgumentException(name + " must be >= 0, got " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.seedream.client;
+
+import java.util.Optional;
+
+/**
+ * Base of every failure the client reports. Adapters (Camel, NiFi) route on the subtype and on
+ * {@link #isRetryable()}, never on message text.
+ *
+ * <p>Messages never contain the API key or image data: the client builds them from status, provider code,
+ * provider message and request id only.
+ */
+public class SeedreamException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int httpStatus;
+    private final String errorCode;
+    private final String requestId;
+    private final boolean retryable;
+
+    protected SeedreamException(String message, int httpStatus, String errorCode, String requestId,
+                                boolean retryable, Throwable cause) {
+        super(message, cause);
+        this.httpStatus = httpStatus;
+        this.errorCode = errorCode;
+        this.requestId = requestId;
+        this.retryable = retryable;
+    }
+
+    /** HTTP status of the provider's answer, or 0 when there was none (local check, connection failure). */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** Provider error code such as {@code InvalidParameter}, or a client code such as {@code ValidationFailed}. */
+    public String errorCode() {
+        return errorCode;
+    }
+
+    /** The provider's request id (response header), when it sent one. */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
+    }
+
+    /** Whether trying the same request again may succeed. Permanent failures (4xx but 429) return false. */
+    public boolean isRetryable() {
+        return retryable;
+    }
+}

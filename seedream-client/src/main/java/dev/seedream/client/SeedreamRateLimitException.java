@@ -1,0 +1,43 @@
+package dev.seedream.client;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * HTTP 429 from the provider (rate limit, quota, overload), or the client's own images-per-minute / in-flight
+ * limit when a caller waited longer than allowed. Retried with backoff, honouring {@link #retryAfter()}.
+ */
+public class SeedreamRateLimitException extends SeedreamServiceException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Client code used when the local limiter, not the provider, refused to wait any longer. */
+    public static final String LOCAL_LIMIT_CODE = "ClientRateLimitTimeout";
+
+    private final Duration retryAfter;
+
+    public SeedreamRateLimitException(ProviderError error, Duration retryAfter) {
+        super(error, true);
+        this.retryAfter = retryAfter;
+    }
+
+    private SeedreamRateLimitException(String message) {
+        super(message, new ProviderError(0, LOCAL_LIMIT_CODE, message, null, null), true);
+        this.retryAfter = null;
+    }
+
+    /** The client's own limiter gave up waiting; no request was sent. */
+    public static SeedreamRateLimitException localLimit(String message) {
+        return new SeedreamRateLimitException(message);
+    }
+
+    /** Whether the client's own limiter (not the provider) refused. */
+    public boolean isLocalLimit() {
+        return LOCAL_LIMIT_CODE.equals(errorCode());
+    }
+
+    /** How long the provider asked us to wait ({@code Retry-After}), when it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

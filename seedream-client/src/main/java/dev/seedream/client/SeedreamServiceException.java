@@ -1,0 +1,61 @@
+package dev.seedream.client;
+
+/**
+ * The provider answered with an HTTP error. Subclasses name the common cases; this class itself stands for an
+ * unexpected status. The status decides the type first, the provider code second (most codes are unverified).
+ */
+public class SeedreamServiceException extends SeedreamException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String providerMessage;
+    private final String param;
+
+    public SeedreamServiceException(ProviderError error, boolean retryable) {
+        this(error.describe(), error, retryable);
+    }
+
+    protected SeedreamServiceException(String message, ProviderError error, boolean retryable) {
+        super(message, error.status(), error.code(), error.requestId(), retryable, null);
+        this.providerMessage = error.message();
+        this.param = error.param();
+    }
+
+    /** The provider's own message, as sent. */
+    public String providerMessage() {
+        return providerMessage;
+    }
+
+    /** The request field the provider blames, when it names one. */
+    public String param() {
+        return param;
+    }
+
+    /**
+     * What the provider said, parsed from its error body.
+     *
+     * @param status    HTTP status
+     * @param code      provider error code (may be null)
+     * @param message   provider message (may be null)
+     * @param param     blamed request field (may be null)
+     * @param requestId provider request id (may be null)
+     */
+    public record ProviderError(int status, String code, String message, String param, String requestId) {
+        String describe() {
+            StringBuilder text = new StringBuilder("Seedream API returned HTTP ").append(status);
+            if (code != null) {
+                text.append(' ').append(code);
+            }
+            if (message != null) {
+                text.append(": ").append(message);
+            }
+            if (param != null) {
+                text.append(" (param ").append(param).append(')');
+            }
+            if (requestId != null) {
+                text.append(" [request id ").append(requestId).append(']');
+            }
+            return text.toString();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.seedream.client;
+
+/** The caller's {@link ImageSink} failed to store an image (disk full, closed stream). Not retried. */
+public class SeedreamSinkException extends SeedreamException {
+
+    private static final long serialVersionUID = 1L;
+
+    public SeedreamSinkException(String message, Throwable cause) {
+        super(message, 0, "SinkFailed", null, false, cause);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.seedream.client;
+
+/**
+ * No (complete) answer in time: connect, read or request timeout, or the caller's overall deadline. When the
+ * request had already been sent, the provider may still have generated and billed the images.
+ */
+public class SeedreamTimeoutException extends SeedreamException {
+
+    private static final long serialVersionUID = 1L;
+
+    public SeedreamTimeoutException(String message, boolean retryable, Throwable cause) {
+        super(message, 0, "Timeout", null, retryable, cause);
+    }
+}

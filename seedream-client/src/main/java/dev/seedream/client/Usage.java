@@ -1,0 +1,13 @@
+package dev.seedream.client;
+
+/**
+ * Token accounting the provider reports for a call.
+ *
+ * @param generatedImages images the provider generated (and billed)
+ * @param outputTokens    output tokens
+ * @param totalTokens     total tokens
+ */
+public record Usage(int generatedImages, long outputTokens, long totalTokens) {
+
+    public static final Usage NONE = new Usage(0, 0, 0);
+}

@@ -1,0 +1,39 @@
+package dev.seedream.client.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Decodes a successful response body of one attempt: plain JSON or a Server-Sent Event stream. */
+final class BodyDecoder<T> {
+
+    private final boolean stream;
+    private final Decoding<T> decoding;
+
+    private BodyDecoder(boolean stream, Decoding<T> decoding) {
+        this.stream = stream;
+        this.decoding = decoding;
+    }
+
+    static <T> BodyDecoder<T> json(JsonResponseReader reader, dev.seedream.client.ImageSink<T> sink,
+                                   ItemHandler<T> handler) {
+        return new BodyDecoder<>(false, (body, summary) -> reader.read(body, sink, handler, summary));
+    }
+
+    static <T> BodyDecoder<T> events(SseResponseReader reader, dev.seedream.client.ImageSink<T> sink,
+                                     ItemHandler<T> handler) {
+        return new BodyDecoder<>(true, (body, summary) -> reader.read(body, sink, handler, summary));
+    }
+
+    boolean isStream() {
+        return stream;
+    }
+
+    void decode(InputStream body, ResponseSummary summary) throws IOException {
+        decoding.decode(body, summary);
+    }
+
+    @FunctionalInterface
+    private interface Decoding<T> {
+        void decode(InputStream body, ResponseSummary summary) throws IOException;
+    }
+}

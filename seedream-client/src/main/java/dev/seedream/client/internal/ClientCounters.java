@@ -1,0 +1,21 @@
+package dev.seedream.client.internal;
+
+import dev.seedream.client.ClientMetrics;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The live counters behind {@link ClientMetrics}. */
+final class ClientCounters {
+
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicLong requestsSent = new AtomicLong();
+    final AtomicLong retries = new AtomicLong();
+    final AtomicLong rateLimited = new AtomicLong();
+    final AtomicLong failures = new AtomicLong();
+
+    ClientMetrics snapshot(int waiting) {
+        return new ClientMetrics(inFlight.get(), waiting, requestsSent.get(), retries.get(), rateLimited.get(),
+                failures.get());
+    }
+}

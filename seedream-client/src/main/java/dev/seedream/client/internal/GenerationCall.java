@@ -1,0 +1,246 @@
+package dev.seedream.client.internal;
+
+import dev.seedream.client.GeneratedImage;
+import dev.seedream.client.GenerationResult;
+import dev.seedream.client.ImageFailure;
+import dev.seedream.client.ImageListener;
+import dev.seedream.client.ImageRequest;
+import dev.seedream.client.ImageSink;
+import dev.seedream.client.SeedreamConnectionException;
+import dev.seedream.client.SeedreamException;
+import dev.seedream.client.SeedreamRateLimitException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One logical generation: wait for the limits, send, read, and retry retryable failures within the policy.
+ * Each attempt holds a request slot and the images it may produce; unused images are given back afterwards.
+ */
+public final class GenerationCall<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GenerationCall.class);
+
+    private final ClientRuntime runtime;
+    private final ImageRequest request;
+    private final ImageSink<T> sink;
+    private final ImageListener<T> listener;
+    private final byte[] body;
+    private final long startNanos = System.nanoTime();
+    private final List<GeneratedImage<T>> images = new ArrayList<>();
+    private final List<ImageFailure> failures = new ArrayList<>();
+    private final List<CompletableFuture<?>> downloads = new ArrayList<>();
+    private final CompletableFuture<GenerationResult<T>> result = new CompletableFuture<>();
+
+    private GenerationCall(ClientRuntime runtime, ImageRequest request, ImageSink<T> sink, ImageListener<T> listener) {
+        this.runtime = runtime;
+        this.request = request;
+        this.sink = sink;
+        this.listener = listener;
+        this.body = request.toJsonBytes();
+    }
+
+    /** Starts the call; {@code request} must already be validated and carry its model. */
+    public static <T> CompletableFuture<GenerationResult<T>> start(ClientRuntime runtime, ImageRequest request,
+                                                                  ImageSink<T> sink, ImageListener<T> listener) {
+        GenerationCall<T> call = new GenerationCall<>(runtime, request, sink, listener);
+        call.attempt(1);
+        return call.result;
+    }
+
+    private void attempt(int number) {
+        int reserved = request.maxOutputImages();
+        Duration wait = minimum(runtime.maxLimitWait, remaining());
+        runtime.imageQuota.acquire(reserved, wait)
+                .thenCompose(quota -> runtime.requestSlots.acquire(1, wait)
+                        .whenComplete((slot, noSlot) -> {
+                            if (noSlot != null) {
+                                runtime.imageQuota.release(reserved);
+                            }
+                        }))
+                .thenCompose(held -> send(number, reserved))
+                .whenComplete((outcome, failure) -> {
+                    if (failure == null) {
+                        finish(outcome, number);
+                    } else {
+                        onFailure(number, unwrap(failure));
+                    }
+                });
+    }
+
+    private CompletableFuture<Outcome> send(int number, int reserved) {
+        runtime.counters.inFlight.incrementAndGet();
+        runtime.counters.requestsSent.incrementAndGet();
+        ResponseHandler<T> handler = new ResponseHandler<>(decoder(), runtime.decoders, runtime.errors, runtime.clock);
+        try {
+            runtime.http.preparePost(runtime.endpoint)
+                    .setHeader("Authorization", runtime.authorization)
+                    .setHeader("Content-Type", "application/json")
+                    .setHeader("Accept", request.stream() ? "text/event-stream" : "application/json")
+                    .setBody(body)
+                    .execute(handler);
+        } catch (RuntimeException e) {
+            handler.onThrowable(e);
+        }
+        return handler.result().handle((summary, failure) -> {
+            runtime.counters.inFlight.decrementAndGet();
+            runtime.requestSlots.release(1);
+            int generated = summary == null ? 0 : Math.max(summary.usage.generatedImages(), summary.itemsDelivered);
+            runtime.imageQuota.release(Math.max(0, reserved - generated));
+            if (failure != null) {
+                throw new CompletionException(unwrap(failure));
+            }
+            return new Outcome(summary, handler.requestId());
+        });
+    }
+
+    private BodyDecoder<T> decoder() {
+        return request.stream()
+                ? BodyDecoder.events(runtime.sseReader, sink, this::onItem)
+                : BodyDecoder.json(runtime.jsonReader, sink, this::onItem);
+    }
+
+    /** Called on the decoder thread for each image or item failure, in arrival order. */
+    private void onItem(ResponseItem<T> item) throws IOException {
+        if (!item.hasImage()) {
+            ImageFailure failure = item.toFailure();
+            synchronized (this) {
+                failures.add(failure);
+            }
+            listener.onImageFailed(failure);
+        } else if (item.target == null && sink.fetchesUrls()) {
+            CompletableFuture<Void> download = runtime.downloader.download(item, sink)
+                    .handle((fetched, error) -> {
+                        deliver(fetched, error, item);
+                        return null;
+                    });
+            synchronized (this) {
+                downloads.add(download);
+            }
+        } else {
+            deliver(item, null, item);
+        }
+    }
+
+    private void deliver(ResponseItem<T> fetched, Throwable downloadError, ResponseItem<T> item) {
+        if (downloadError != null) {
+            ImageFailure failure = new ImageFailure(item.indexOrOrdinal(), "ImageDownloadFailed",
+                    unwrap(downloadError).getMessage());
+            synchronized (this) {
+                failures.add(failure);
+            }
+            listener.onImageFailed(failure);
+            return;
+        }
+        try {
+            GeneratedImage<T> image = fetched.complete();
+            synchronized (this) {
+                images.add(image);
+            }
+            listener.onImage(image);
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private void finish(Outcome outcome, int attempts) {
+        CompletableFuture<?>[] pending;
+        synchronized (this) {
+            pending = downloads.toArray(CompletableFuture[]::new);
+        }
+        CompletableFuture.allOf(pending).whenComplete((done, error) -> {
+            if (error != null) { // only a sink failure escapes a download; a failed fetch is an image failure
+                runtime.counters.failures.incrementAndGet();
+                result.completeExceptionally(ErrorMapper.fromThrowable(unwrap(error), outcome.requestId));
+                return;
+            }
+            ResponseSummary summary = outcome.summary;
+            List<GeneratedImage<T>> sortedImages;
+            List<ImageFailure> sortedFailures;
+            synchronized (this) {
+                sortedImages = new ArrayList<>(images);
+                sortedFailures = new ArrayList<>(failures);
+            }
+            sortedImages.sort(Comparator.comparingInt(GeneratedImage::index));
+            sortedFailures.sort(Comparator.comparingInt(ImageFailure::index));
+            result.complete(new GenerationResult<>(summary.model,
+                    summary.created == null ? null : Instant.ofEpochSecond(summary.created), sortedImages,
+                    sortedFailures, summary.usage, outcome.requestId, elapsed(), attempts));
+        });
+    }
+
+    private void onFailure(int number, Throwable failure) {
+        SeedreamException error = failure instanceof SeedreamException known
+                ? known : ErrorMapper.fromThrowable(failure, null);
+        if (error instanceof SeedreamRateLimitException) {
+            runtime.counters.rateLimited.incrementAndGet();
+        }
+        Duration delay = retryDelay(number, error);
+        if (delay == null) {
+            runtime.counters.failures.incrementAndGet();
+            result.completeExceptionally(error);
+            return;
+        }
+        runtime.counters.retries.incrementAndGet();
+        LOG.debug("Seedream attempt {} failed ({}: {}); retrying in {} ms", number, error.getClass().getSimpleName(),
+                error.errorCode(), delay.toMillis());
+        runtime.scheduler.schedule(() -> attempt(number + 1), delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** The wait before the next attempt, or null when the failure is final. */
+    private Duration retryDelay(int number, SeedreamException error) {
+        if (!error.isRetryable() || number > runtime.retryPolicy.maxRetries() || isLocalLimit(error)
+                || (!runtime.retryPolicy.retryAfterSend() && mayHaveGenerated(error))) {
+            return null;
+        }
+        Duration retryAfter = error instanceof SeedreamRateLimitException limited
+                ? limited.retryAfter().orElse(null) : null;
+        Duration delay = runtime.retryPolicy.delayBefore(number, retryAfter, ThreadLocalRandom.current()::nextDouble);
+        return delay.compareTo(remaining()) < 0 ? delay : null;
+    }
+
+    private static boolean isLocalLimit(SeedreamException error) {
+        return error instanceof SeedreamRateLimitException limited && limited.isLocalLimit();
+    }
+
+    /** Only a 429 or a refused connection proves the provider generated nothing. */
+    private static boolean mayHaveGenerated(SeedreamException error) {
+        boolean refused = error instanceof SeedreamConnectionException
+                && error.getCause() instanceof java.net.ConnectException;
+        return !(error instanceof SeedreamRateLimitException) && !refused;
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private Duration remaining() {
+        Duration left = runtime.retryPolicy.maxElapsed().minus(elapsed());
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private static Duration minimum(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while (current instanceof CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private record Outcome(ResponseSummary summary, String requestId) {
+    }
+}

@@ -1,0 +1,68 @@
+package dev.seedream.client.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.seedream.client.ImageSink;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a plain (non-stream) 200 response. Items are handed on only after the whole body parsed, so a body cut
+ * in the middle delivers nothing and can be retried without duplicates.
+ */
+final class JsonResponseReader {
+
+    private final JsonFactory json;
+
+    JsonResponseReader(JsonFactory json) {
+        this.json = json;
+    }
+
+    <T> void read(InputStream body, ImageSink<T> sink, ItemHandler<T> handler, ResponseSummary summary)
+            throws IOException {
+        List<ResponseItem<T>> items = new ArrayList<>();
+        try (JsonParser parser = json.createParser(body)) {
+            expect(parser, parser.nextToken(), JsonToken.START_OBJECT);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "model" -> summary.model = parser.getValueAsString();
+                    case "created" -> summary.created = parser.getValueAsLong();
+                    case "usage" -> summary.usage = value == JsonToken.START_OBJECT
+                            ? ResponseItemReader.readUsage(parser) : summary.usage;
+                    case "data" -> readData(parser, value, sink, items);
+                    default -> parser.skipChildren();
+                }
+            }
+            expect(parser, parser.currentToken(), JsonToken.END_OBJECT);
+        } catch (IOException | RuntimeException e) {
+            items.forEach(ResponseItem::discard);
+            throw e;
+        }
+        for (ResponseItem<T> item : items) {
+            handler.accept(item);
+            summary.itemsDelivered++;
+        }
+    }
+
+    private static <T> void readData(JsonParser parser, JsonToken value, ImageSink<T> sink,
+                                     List<ResponseItem<T>> items) throws IOException {
+        expect(parser, value, JsonToken.START_ARRAY);
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            items.add(ResponseItemReader.read(parser, sink, items.size()));
+        }
+        expect(parser, parser.currentToken(), JsonToken.END_ARRAY);
+    }
+
+    private static void expect(JsonParser parser, JsonToken actual, JsonToken expected) throws IOException {
+        if (actual != expected) {
+            throw new MalformedBodyException("expected " + expected + " but found " + actual + " at "
+                    + parser.currentLocation().offsetDescription());
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.seedream.client.internal;
+
+import dev.seedream.client.SeedreamException;
+import dev.seedream.client.SeedreamServiceException.ProviderError;
+import dev.seedream.client.SeedreamStreamInterruptedException;
+import io.netty.handler.codec.http.HttpHeaders;
+import org.asynchttpclient.AsyncHandler;
+import org.asynchttpclient.HttpResponseBodyPart;
+import org.asynchttpclient.HttpResponseStatus;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Receives one HTTP attempt on AsyncHttpClient's I/O thread and never blocks it. A 200 body flows through a
+ * {@link BodyPipe} to a decoder thread that parses it while it arrives; an error body (small) is collected and
+ * mapped when complete. The outcome is {@link #result()}: the response summary, or a {@link SeedreamException}.
+ */
+final class ResponseHandler<T> implements AsyncHandler<Void> {
+
+    /** Header names that may carry the provider's request id (the exact name is unverified). */
+    static final List<String> REQUEST_ID_HEADERS = List.of("X-Request-Id", "X-Tt-Logid", "X-Client-Request-Id");
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    /** A plain body is decoded once complete, or earlier once this much is queued (keeps large bodies flat). */
+    private static final long DECODE_EARLY_AT = 256 * 1024;
+
+    private final BodyDecoder<T> decoder;
+    private final Executor decoderThreads;
+    private final ErrorMapper errors;
+    private final Clock clock;
+    private final CompletableFuture<ResponseSummary> result = new CompletableFuture<>();
+    private final AtomicBoolean decoding = new AtomicBoolean();
+    private final BodyPipe pipe = new BodyPipe();
+    private final ByteArrayOutputStream errorBody = new ByteArrayOutputStream();
+    private int status;
+    private String requestId;
+    private String retryAfter;
+
+    ResponseHandler(BodyDecoder<T> decoder, Executor decoderThreads, ErrorMapper errors, Clock clock) {
+        this.decoder = decoder;
+        this.decoderThreads = decoderThreads;
+        this.errors = errors;
+        this.clock = clock;
+    }
+
+    CompletableFuture<ResponseSummary> result() {
+        return result;
+    }
+
+    String requestId() {
+        return requestId;
+    }
+
+    @Override
+    public State onStatusReceived(HttpResponseStatus responseStatus) {
+        status = responseStatus.getStatusCode();
+        return State.CONTINUE;
+    }
+
+    @Override
+    public State onHeadersReceived(HttpHeaders headers) {
+        requestId = REQUEST_ID_HEADERS.stream().map(headers::get).filter(v -> v != null && !v.isBlank())
+                .findFirst().orElse(null);
+        retryAfter = headers.get("Retry-After");
+        if (isSuccess() && decoder.isStream()) {
+            startDecoding(); // events are handed on as they arrive
+        }
+        return State.CONTINUE;
+    }
+
+    @Override
+    public State onBodyPartReceived(HttpResponseBodyPart part) {
+        if (isSuccess()) {
+            pipe.append(part.getBodyPartBytes());
+            if (pipe.bufferedBytes() >= DECODE_EARLY_AT) {
+                startDecoding();
+            }
+        } else if (errorBody.size() < MAX_ERROR_BODY) {
+            errorBody.write(part.getBodyPartBytes(), 0, Math.min(part.length(), MAX_ERROR_BODY - errorBody.size()));
+        }
+        return State.CONTINUE;
+    }
+
+    @Override
+    public void onThrowable(Throwable failure) {
+        pipe.fail(failure);
+        if (!decoding.get()) {
+            result.completeExceptionally(ErrorMapper.fromThrowable(failure, requestId));
+        }
+    }
+
+    @Override
+    public Void onCompleted() {
+        if (isSuccess()) {
+            pipe.finish();
+            startDecoding();
+        } else {
+            result.completeExceptionally(errors.fromResponse(status, errorBody.toByteArray(), requestId,
+                    RetryAfter.parse(retryAfter, clock)));
+        }
+        return null;
+    }
+
+    private boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
+
+    private void startDecoding() {
+        if (decoding.compareAndSet(false, true)) {
+            decoderThreads.execute(this::decode);
+        }
+    }
+
+    private void decode() {
+        ResponseSummary summary = new ResponseSummary();
+        try (pipe) {
+            decoder.decode(pipe, summary);
+            result.complete(summary);
+        } catch (Throwable failure) {
+            result.completeExceptionally(mapDecodeFailure(failure, summary));
+        }
+    }
+
+    private SeedreamException mapDecodeFailure(Throwable failure, ResponseSummary summary) {
+        if (failure instanceof StreamErrorEventException event) {
+            return ErrorMapper.fromProviderError(
+                    new ProviderError(status, event.code, event.providerMessage, null, requestId), null);
+        }
+        boolean transportFailed = pipe.failure() != null;
+        if (decoder.isStream() && (failure instanceof StreamCutException || transportFailed)) {
+            Throwable cause = transportFailed ? pipe.failure() : failure;
+            return new SeedreamStreamInterruptedException(summary.itemsDelivered, requestId, cause);
+        }
+        return ErrorMapper.fromThrowable(transportFailed ? pipe.failure() : failure, requestId);
+    }
+}

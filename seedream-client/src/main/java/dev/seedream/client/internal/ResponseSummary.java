@@ -1,0 +1,13 @@
+package dev.seedream.client.internal;
+
+import dev.seedream.client.Usage;
+
+/** What a response said besides its images. */
+final class ResponseSummary {
+
+    String model;
+    Long created;
+    Usage usage = Usage.NONE;
+    /** Images and item failures handed to the item handler. */
+    int itemsDelivered;
+}

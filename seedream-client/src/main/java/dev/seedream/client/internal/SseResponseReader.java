@@ -1,0 +1,197 @@
+package dev.seedream.client.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.seedream.client.ImageSink;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads a {@code stream=true} response (Server-Sent Events) incrementally. Each event's {@code data:} line is
+ * parsed straight from the body stream, so an image is decoded into its sink while its event is still arriving and
+ * handed on the moment the event ends — never buffered as a line or a {@code String}.
+ *
+ * <p>Accepted: an {@code event:} line repeating the type (or standing in for a missing {@code type} field),
+ * comments, {@code id:}/{@code retry:} lines (ignored), and a final {@code data: [DONE]}. A {@code data} value must be
+ * on one line, as the provider sends it.
+ */
+final class SseResponseReader {
+
+    static final String SUCCEEDED = "image_generation.partial_succeeded";
+    static final String FAILED = "image_generation.partial_failed";
+    static final String COMPLETED = "image_generation.completed";
+    private static final int MAX_SMALL_VALUE = 4096;
+
+    private final JsonFactory json;
+
+    SseResponseReader(JsonFactory json) {
+        this.json = json;
+    }
+
+    /**
+     * Reads events until the completion event (and an optional {@code [DONE]}) or the end of the body.
+     *
+     * @throws StreamCutException       the body ended before the completion event
+     * @throws StreamErrorEventException the provider reported a whole-request error inside the stream
+     */
+    <T> void read(InputStream body, ImageSink<T> sink, ItemHandler<T> handler, ResponseSummary summary)
+            throws IOException {
+        LineReader lines = new LineReader(body);
+        String eventType = null;
+        boolean completed = false;
+        String field;
+        while ((field = lines.nextField()) != null) {
+            switch (field) {
+                case "" -> eventType = null;
+                case "event" -> eventType = lines.restOfLine(MAX_SMALL_VALUE).trim();
+                case "data" -> {
+                    if (lines.peek() != '{') {
+                        if ("[DONE]".equals(lines.restOfLine(MAX_SMALL_VALUE).trim())) {
+                            break;
+                        }
+                        continue;
+                    }
+                    completed |= onData(lines.lineStream(), eventType, sink, handler, summary);
+                }
+                default -> lines.restOfLine(0);
+            }
+        }
+        if (!completed) {
+            throw new StreamCutException("stream ended after " + summary.itemsDelivered + " item(s) without "
+                    + COMPLETED);
+        }
+    }
+
+    /** Handles one data line; returns whether it was the completion event. */
+    private <T> boolean onData(InputStream line, String eventType, ImageSink<T> sink, ItemHandler<T> handler,
+                               ResponseSummary summary) throws IOException {
+        ResponseItem<T> item;
+        try (JsonParser parser = json.createParser(line)) {
+            parser.nextToken();
+            item = ResponseItemReader.read(parser, sink, summary.itemsDelivered);
+        }
+        line.transferTo(OutputStream.nullOutputStream());
+        String type = item.type != null ? item.type : eventType;
+        summary.model = item.model != null ? item.model : summary.model;
+        summary.created = item.created != null ? item.created : summary.created;
+        if (COMPLETED.equals(type)) {
+            summary.usage = item.usage != null ? item.usage : summary.usage;
+            return true;
+        }
+        if (SUCCEEDED.equals(type) || FAILED.equals(type) || (type == null && item.hasImage())) {
+            handler.accept(item);
+            summary.itemsDelivered++;
+        } else if (item.hasError()) {
+            item.discard();
+            throw new StreamErrorEventException(item.errorCode, item.errorMessage);
+        } else {
+            item.discard();
+        }
+        return false;
+    }
+
+    /** Byte-level SSE line reader: field names and small values as text, a data value as a bounded stream. */
+    private static final class LineReader {
+        private final InputStream in;
+        private final byte[] buffer = new byte[16 * 1024];
+        private int position;
+        private int limit;
+
+        LineReader(InputStream in) {
+            this.in = in;
+        }
+
+        /** The next line's field name, "" for a blank line, null at the end of the body. Comments are skipped. */
+        String nextField() throws IOException {
+            int b = read();
+            while (b == ':') { // a comment line
+                restOfLine(0);
+                b = read();
+            }
+            if (b == -1) {
+                return null;
+            }
+            ByteArrayOutputStream name = new ByteArrayOutputStream(16);
+            while (b != -1 && b != ':' && b != '\n') {
+                if (b != '\r') {
+                    name.write(b);
+                }
+                b = read();
+            }
+            if (b == ':' && peek() == ' ') {
+                read();
+            }
+            return name.toString(StandardCharsets.UTF_8);
+        }
+
+        int peek() throws IOException {
+            return fill() ? buffer[position] & 0xff : -1;
+        }
+
+        String restOfLine(int limit) throws IOException {
+            ByteArrayOutputStream value = new ByteArrayOutputStream();
+            int b;
+            while ((b = read()) != -1 && b != '\n') {
+                if (value.size() < limit) {
+                    value.write(b);
+                }
+            }
+            return value.toString(StandardCharsets.UTF_8);
+        }
+
+        /** The rest of the current line as a stream that ends at (and consumes) the line break; bulk copies. */
+        InputStream lineStream() {
+            return new InputStream() {
+                private boolean ended;
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] target, int offset, int length) throws IOException {
+                    if (ended || !fill()) {
+                        ended = true;
+                        return -1;
+                    }
+                    int end = Math.min(limit, position + length);
+                    int count = 0;
+                    while (position + count < end && buffer[position + count] != '\n') {
+                        count++;
+                    }
+                    System.arraycopy(buffer, position, target, offset, count);
+                    position += count;
+                    if (position < end) { // stopped at the line break
+                        position++;
+                        ended = true;
+                    }
+                    return count == 0 && ended ? -1 : count;
+                }
+            };
+        }
+
+        private boolean fill() throws IOException {
+            if (position < limit) {
+                return true;
+            }
+            int count = in.read(buffer);
+            if (count <= 0) {
+                return false;
+            }
+            position = 0;
+            limit = count;
+            return true;
+        }
+
+        private int read() throws IOException {
+            return fill() ? buffer[position++] & 0xff : -1;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.seedream.client.internal;
+
+import java.io.IOException;
+
+/** A stream response ended before its completion event. */
+final class StreamCutException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    StreamCutException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.seedream.client;
+
+import dev.seedream.emulator.SeedreamEmulator;
+
+import java.time.Duration;
+
+/** Clients pointed at an in-process emulator, with short retry delays so fault tests stay fast. */
+final class EmulatorClients {
+
+    static final String KEY = "test-key";
+
+    private EmulatorClients() {
+    }
+
+    static SeedreamClient.Builder builder(SeedreamEmulator emulator) {
+        return SeedreamClient.builder()
+                .baseUrl(emulator.baseUri().toString())
+                .apiKey(KEY)
+                .imagesPerMinute(0)
+                .retryPolicy(RetryPolicy.defaults().withDelays(Duration.ofMillis(10), Duration.ofMillis(50)));
+    }
+
+    static ImageRequest.Builder b64(String prompt) {
+        return ImageRequest.builder().prompt(prompt).size("1K").responseFormat(ResponseFormat.B64_JSON);
+    }
+}

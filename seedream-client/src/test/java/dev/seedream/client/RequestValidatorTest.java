@@ -1,0 +1,299 @@
+package dev.seedream.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.seedream.client.SeedreamValidationException.Violation;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RequestValidatorTest {
+
+    private static final String V40 = "seedream-4-0-250828";
+    private static final String V45 = "seedream-4-5-251128";
+    private static final String V50 = "seedream-5-0-260128";
+
+    @Test
+    void completeValidRequestsPassStrictValidation() {
+        ImageRequest v40 = request(V40).image(jpeg(1024, 1024)).image(ReferenceImage.url("https://example.com/a.png"))
+                .size("2K").seed(-1L).guidanceScale(2.5).sequentialImageGeneration(SequentialImageGeneration.AUTO)
+                .maxImages(4).stream(true).responseFormat(ResponseFormat.B64_JSON).watermark(false)
+                .optimizePromptMode("fast").extraField("tools", List.of(Map.of("type", "web_search"))).build();
+        ImageRequest v50 = request(V50).size("3K").outputFormat("png").image(webp(800, 600)).build();
+
+        assertThat(strict(v40)).isEmpty();
+        assertThat(strict(v50)).isEmpty();
+        assertThat(strict(request(V45).size(2560, 1440).build())).isEmpty();
+    }
+
+    @Test
+    void blankPromptIsRejectedWhenBuilding() {
+        SeedreamValidationException e = buildFails(ImageRequest.builder().prompt("  "));
+
+        assertThat(e.violations()).containsExactly(new Violation("prompt", null, "must not be blank"));
+        assertThat(e.getMessage()).isEqualTo("Invalid Seedream request: prompt must not be blank");
+        assertThat(e.errorCode()).isEqualTo(SeedreamValidationException.ERROR_CODE);
+    }
+
+    @Test
+    void elevenReferencesAreTooManyForSeedream40ButNotFor45() {
+        assertThat(messages(strict(withReferences(request(V40), 11).build())))
+                .containsExactly("image has 11 entries but seedream-4-0-250828 accepts at most 10");
+        assertThat(strict(withReferences(request(V45), 11).build())).isEmpty();
+        assertThat(messages(strict(withReferences(request("doubao-seedream-4-0-250828"), 11).build())))
+                .containsExactly("image has 11 entries but doubao-seedream-4-0-250828 accepts at most 10");
+    }
+
+    @Test
+    void sixteenImagesLeaveNoRoomForAnOutput() {
+        SeedreamValidationException e = buildFails(withReferences(request(V45), 16));
+
+        assertThat(messages(e.violations())).containsExactly("image has 16 entries, which with at least 1 generated"
+                + " image exceeds 15 images in total (references + generated)");
+    }
+
+    @Test
+    void referencesPlusRequestedGroupSizeMayNotExceedFifteen() {
+        SeedreamValidationException e = buildFails(withReferences(request(V45), 5)
+                .sequentialImageGeneration(SequentialImageGeneration.AUTO).maxImages(11));
+
+        assertThat(e.violations()).extracting(Violation::field)
+                .containsExactly("sequential_image_generation_options.max_images");
+        assertThat(e.getMessage()).contains("'11' plus 5 reference image(s) exceeds 15 images in total");
+        assertThat(withReferences(request(V45), 5).sequentialImageGeneration(SequentialImageGeneration.AUTO)
+                .maxImages(10).build().maxOutputImages()).isEqualTo(10);
+    }
+
+    @Test
+    void maxImagesMustBeOneToFifteenAndNeedsAuto() {
+        assertThat(messages(buildFails(request(V40).maxImages(16)).violations()))
+                .containsExactly("sequential_image_generation_options.max_images '16' must be between 1 and 15");
+        assertThat(messages(buildFails(request(V40).maxImages(0)).violations()))
+                .containsExactly("sequential_image_generation_options.max_images '0' must be between 1 and 15");
+        assertThat(messages(buildFails(request(V40).maxImages(3)
+                .sequentialImageGeneration(SequentialImageGeneration.DISABLED)).violations()))
+                .containsExactly("sequential_image_generation_options.max_images '3' has effect only with "
+                        + "sequential_image_generation 'auto', but it is 'disabled'");
+    }
+
+    @Test
+    void extremeAspectRatioAndSmallAreaAreBothReported() {
+        List<Violation> violations = strict(request(V40).size("5000x100").build());
+
+        assertThat(messages(violations)).containsExactly(
+                "size '5000x100' must have a pixel area between 921,600 and 16,777,216 for seedream-4-0-250828"
+                        + " (got 500,000)",
+                "size '5000x100' must have an aspect ratio between 1/16 and 16 (got 50.0)");
+    }
+
+    @Test
+    void pixelAreaLimitsDependOnTheModel() {
+        assertThat(strict(request(V40).size(1280, 720).build())).isEmpty();
+        assertThat(messages(strict(request(V45).size(1280, 720).build()))).containsExactly(
+                "size '1280x720' must have a pixel area between 3,686,400 and 16,777,216 for seedream-4-5-251128"
+                        + " (got 921,600)");
+        assertThat(messages(strict(request(V50).size(4097, 4096).build())))
+                .allMatch(message -> message.contains("16,777,216"));
+    }
+
+    @Test
+    void sizeLabelsAreCheckedPerModelAndNormalizedToUpperCase() {
+        assertThat(request(V40).size("2k").build().size()).isEqualTo("2K");
+        assertThat(messages(strict(request(V40).size("3K").build())))
+                .containsExactly("size '3K' is not a resolution label seedream-4-0-250828 accepts (1K, 2K, 4K)");
+        assertThat(messages(strict(request(V45).size("1K").build())))
+                .containsExactly("size '1K' is not a resolution label seedream-4-5-251128 accepts (2K, 4K)");
+        assertThat(strict(request(V50).size("3K").build())).isEmpty();
+    }
+
+    @Test
+    void malformedSizesAreRejectedWhenBuilding() {
+        for (ImageRequest.Builder builder : List.of(request(V40).size("big"), request(V40).size("0x100"),
+                request(V40).size(-5, 10), request(V40).size("2048*2048"))) {
+            assertThat(buildFails(builder).violations()).extracting(Violation::field, Violation::rule)
+                    .containsExactly(tuple("size",
+                            "must be a resolution label such as 2K or WIDTHxHEIGHT with positive numbers"));
+        }
+        assertThat(request(V40).size("2048X2048").build().size()).isEqualTo("2048x2048");
+    }
+
+    @Test
+    void seedMustBeMinusOneToIntMax() {
+        assertThat(messages(buildFails(request(V40).seed(-5L)).violations()))
+                .containsExactly("seed '-5' must be between -1 (random) and 2147483647");
+        assertThat(buildFails(request(V40).seed(2_147_483_648L)).violations()).hasSize(1);
+        assertThatCode(() -> request(V40).seed(-1L).build()).doesNotThrowAnyException();
+        assertThatCode(() -> request(V40).seed(2_147_483_647L).build()).doesNotThrowAnyException();
+    }
+
+    @Test
+    void guidanceScaleMustBeOneToTen() {
+        for (double bad : new double[] {0.5, 10.5, Double.NaN}) {
+            assertThat(buildFails(request(V40).guidanceScale(bad)).violations())
+                    .extracting(Violation::field, Violation::rule)
+                    .containsExactly(tuple("guidance_scale", "must be between 1 and 10"));
+        }
+    }
+
+    @Test
+    void unknownEnumValuesAreRejected() {
+        assertThat(messages(buildFails(request(V40).optimizePromptMode("turbo").outputFormat("gif")).violations()))
+                .containsExactly("optimize_prompt_options.mode 'turbo' must be 'standard' or 'fast'",
+                        "output_format 'gif' must be 'png' or 'jpeg'");
+        assertThat(messages(strict(request(V45).optimizePromptMode("FAST").build()))).containsExactly(
+                "optimize_prompt_options.mode 'fast' is not supported by seedream-4-5-251128 (accepts standard)");
+        assertThat(messages(strict(request(V40).outputFormat("png").build()))).containsExactly(
+                "output_format 'png' is supported only by Seedream 5.0; seedream-4-0-250828 always returns JPEG");
+    }
+
+    @Test
+    void aTextFileIsNotAReferenceImage() {
+        ReferenceImage text = ReferenceImage.bytes("name,price\nfoo,1\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(messages(buildFails(request("seedream-4-0").image(text)).violations()))
+                .containsExactly("image[0] is text/plain, not an image: seedream-4-0 accepts JPEG or PNG");
+    }
+
+    @Test
+    void referenceFormatsArePerModel() {
+        ImageRequest webpFor40 = request(V40).image(jpeg(100, 100)).image(webp(100, 100)).build();
+
+        assertThat(messages(strict(webpFor40)))
+                .containsExactly("image[1] is image/webp: seedream-4-0-250828 accepts JPEG or PNG");
+        assertThat(strict(webpFor40.withModel(V45))).isEmpty();
+        ReferenceImage avif = ReferenceImage.bytes(ReferenceImageSamples.ftyp("avif", "avif"));
+        assertThat(messages(buildFails(request(V50).image(avif)).violations())).containsExactly(
+                "image[0] is application/octet-stream, not an image: seedream-5-0-260128 accepts JPEG, PNG, WEBP, BMP,"
+                        + " TIFF, GIF, HEIC or HEIF");
+    }
+
+    @Test
+    void fiftyMegabyteReferenceIsRejectedWithoutShowingItsData() {
+        ReferenceImage big = ReferenceImage.bytes(ReferenceImageSamples.paddedJpeg(50 * 1024 * 1024));
+        ImageRequest request = request(V40).image(big).build();
+
+        List<Violation> violations = strict(request);
+
+        assertThat(messages(violations)).containsExactly("image[0] 'data:image/jpeg;base64,…(50.0 MB)' has 52,428,800"
+                + " bytes but seedream-4-0-250828 accepts at most 10.0 MB (10,485,760 bytes) per reference image");
+        assertThat(messages(strict(request.withModel(V45)))).singleElement().asString().contains("at most 30.0 MB");
+    }
+
+    @Test
+    void referenceDimensionsAreCheckedAgainstTheModel() {
+        assertThat(messages(strict(request(V40).image(png(400, 100)).build()))).containsExactly(
+                "image[0] is 400x100 px with aspect ratio 4.0 but seedream-4-0-250828 accepts between 1/3 and 3");
+        assertThat(strict(request(V45).image(png(400, 100)).build())).isEmpty();
+        assertThat(messages(strict(request(V45).image(png(10, 100)).build()))).containsExactly(
+                "image[0] is 10x100 px but each side must be greater than 14 px for seedream-4-5-251128");
+        assertThat(messages(strict(request(V40).image(header(6500, 6500)).build()))).containsExactly(
+                "image[0] is 6500x6500 px but seedream-4-0-250828 accepts at most 6000 px per side");
+        assertThat(messages(strict(request(V45).image(header(7000, 6000)).build()))).containsExactly(
+                "image[0] is 7000x6000 px (42,000,000 pixels) but seedream-4-5-251128 accepts at most 36,000,000"
+                        + " pixels");
+    }
+
+    @Test
+    void urlReferencesMustBeHttpOrHttpsAndAreShownWithoutQuery() {
+        SeedreamValidationException e = buildFails(request(V40).image(ReferenceImage.url("ftp://h/a.png?token=s3cr3t"))
+                .image(ReferenceImage.from("photos/cat.png")).image(ReferenceImage.url("http://localhost:8080/a.png")));
+
+        assertThat(e.violations()).extracting(Violation::field, Violation::value).containsExactly(
+                tuple("image[0]", "ftp://h/a.png"),
+                tuple("image[1]", "photos/cat.png"));
+        assertThat(e.getMessage()).contains("must be an absolute http or https URL").doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void extraFieldsMayNotShadowKnownFields() {
+        SeedreamValidationException e = buildFails(request(V40).extraField("prompt", "other").extraField("size", "1K")
+                .extraField("optimize_prompt", true));
+
+        assertThat(e.violations()).extracting(Violation::field).containsExactly("prompt", "size");
+        assertThat(e.getMessage()).contains("is a field the builder sets itself").doesNotContain("other");
+    }
+
+    @Test
+    void everyViolationIsCollectedIntoOneException() {
+        SeedreamValidationException e = buildFails(ImageRequest.builder().prompt("").seed(-5L).guidanceScale(20.0)
+                .maxImages(99).size("huge").responseFormat(ResponseFormat.URL));
+
+        assertThat(e.violations()).extracting(Violation::field).containsExactly("prompt", "size", "seed",
+                "guidance_scale", "sequential_image_generation_options.max_images");
+        assertThat(e.getMessage()).startsWith("Invalid Seedream request (5 problems): prompt must not be blank; ");
+    }
+
+    @Test
+    void protocolOnlySkipsPerModelLimits() {
+        ImageRequest request = withReferences(request(V40), 11).image(webp(100, 100))
+                .image(ReferenceImage.bytes(ReferenceImageSamples.paddedJpeg(20 * 1024 * 1024))).image(png(400, 100))
+                .size("8K").optimizePromptMode("fast").outputFormat("png").build();
+
+        assertThatCode(() -> RequestValidator.validate(request, ModelProfiles.forModel(V40),
+                ValidationMode.PROTOCOL_ONLY)).doesNotThrowAnyException();
+        assertThat(strict(request)).extracting(Violation::field)
+                .containsExactly("size", "image", "image[11]", "image[12]", "image[13]", "output_format");
+        assertThat(strict(request.toBuilder().size("5000x100").build())).extracting(Violation::field)
+                .contains("size");
+    }
+
+    @Test
+    void validatingTwiceGivesTheSameAnswer() {
+        ImageRequest request = request(V40).image(png(400, 100)).build();
+
+        assertThat(strict(request)).isEqualTo(strict(request));
+    }
+
+    private static ImageRequest.Builder request(String model) {
+        return ImageRequest.builder().model(model).prompt("a red fox in snow");
+    }
+
+    private static ImageRequest.Builder withReferences(ImageRequest.Builder builder, int count) {
+        List<ReferenceImage> images = new ArrayList<>();
+        ReferenceImage jpeg = jpeg(64, 64);
+        for (int i = 0; i < count; i++) {
+            images.add(i % 2 == 0 ? jpeg : ReferenceImage.url("https://example.com/" + i + ".jpg"));
+        }
+        return builder.images(images);
+    }
+
+    private static List<Violation> strict(ImageRequest request) {
+        SeedreamValidationException e = catchThrowableOfType(SeedreamValidationException.class,
+                () -> RequestValidator.validate(request, ModelProfiles.forModel(request.model()),
+                        ValidationMode.STRICT));
+        return e == null ? List.of() : e.violations();
+    }
+
+    private static SeedreamValidationException buildFails(ImageRequest.Builder builder) {
+        SeedreamValidationException e = catchThrowableOfType(SeedreamValidationException.class, builder::build);
+        assertThat(e).as("build() should have failed").isNotNull();
+        return e;
+    }
+
+    private static List<String> messages(List<Violation> violations) {
+        return violations.stream().map(Violation::toString).toList();
+    }
+
+    private static ReferenceImage jpeg(int width, int height) {
+        return ReferenceImage.bytes(ReferenceImageSamples.jpeg(width, height));
+    }
+
+    private static ReferenceImage png(int width, int height) {
+        return ReferenceImage.bytes(ReferenceImageSamples.png(width, height));
+    }
+
+    private static ReferenceImage webp(int width, int height) {
+        return ReferenceImage.bytes(ReferenceImageSamples.webpLossy(width, height));
+    }
+
+    private static ReferenceImage header(int width, int height) {
+        return ReferenceImage.dataUri("data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(ReferenceImageSamples.pngHeader(width, height)));
+    }
+}

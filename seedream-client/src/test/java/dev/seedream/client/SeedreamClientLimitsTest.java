@@ -1,0 +1,92 @@
+package dev.seedream.client;
+
+import dev.seedream.emulator.EmulatorConfig;
+import dev.seedream.emulator.Latency;
+import dev.seedream.emulator.SeedreamEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import static dev.seedream.client.EmulatorClients.b64;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SeedreamClientLimitsTest {
+
+    private static final Duration LATENCY = Duration.ofMillis(200);
+    private static SeedreamEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        // The emulator itself answers 429 beyond 2 requests in flight: any excess sent by the client would show.
+        emulator = SeedreamEmulator.start(EmulatorConfig.builder().latency(Latency.fixed(LATENCY)).maxInFlight(2)
+                .build());
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        emulator.reset();
+    }
+
+    @Test
+    void neverHasMoreRequestsInFlightThanAllowed() {
+        try (SeedreamClient client = EmulatorClients.builder(emulator).maxConcurrentRequests(2).maxRetries(0)
+                .build()) {
+            List<CompletableFuture<GenerationResult<byte[]>>> calls = IntStream.range(0, 6)
+                    .mapToObj(i -> client.generateAsync(b64("queued " + i).build())).toList();
+            assertThat(client.metrics().waiting()).isEqualTo(4);
+            assertThat(client.metrics().inFlight()).isEqualTo(2);
+
+            calls.forEach(CompletableFuture::join);
+
+            assertThat(emulator.stats().requestsWithStatus(429)).isZero();
+            assertThat(emulator.stats().requestsWithStatus(200)).isEqualTo(6);
+            assertThat(client.metrics().inFlight()).isZero();
+            assertThat(client.metrics().waiting()).isZero();
+        }
+    }
+
+    @Test
+    void failsACallThatWaitsLongerThanAllowedForASlot() {
+        try (SeedreamClient client = EmulatorClients.builder(emulator).maxConcurrentRequests(1)
+                .maxLimitWait(Duration.ofMillis(50)).build()) {
+            CompletableFuture<GenerationResult<byte[]>> first = client.generateAsync(b64("holds the slot").build());
+
+            assertThatThrownBy(() -> client.generate(b64("waits too long").build()))
+                    .isInstanceOfSatisfying(SeedreamRateLimitException.class, e -> {
+                        assertThat(e.isLocalLimit()).isTrue();
+                        assertThat(e).hasMessageContaining("maxConcurrentRequests=1");
+                    });
+            assertThat(first.join().images()).hasSize(1);
+            assertThat(emulator.stats().requestsForPrompt("waits too long")).isZero();
+            assertThat(client.metrics().rateLimited()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void countsImagesAgainstTheImagesPerMinuteQuota() {
+        try (SeedreamClient client = EmulatorClients.builder(emulator).imagesPerMinute(3)
+                .maxLimitWait(Duration.ofMillis(100)).build()) {
+            client.generate(b64("two of three").sequentialImageGeneration(SequentialImageGeneration.AUTO)
+                    .maxImages(2).build());
+
+            assertThatThrownBy(() -> client.generate(b64("two more").sequentialImageGeneration(
+                    SequentialImageGeneration.AUTO).maxImages(2).build()))
+                    .isInstanceOfSatisfying(SeedreamRateLimitException.class,
+                            e -> assertThat(e).hasMessageContaining("imagesPerMinute=3"));
+            assertThat(client.generate(b64("the third").build()).images()).hasSize(1);
+            assertThat(emulator.stats().requestsForPrompt("two more")).isZero();
+        }
+    }
+}

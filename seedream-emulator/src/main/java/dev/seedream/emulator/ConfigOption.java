@@ -1,0 +1,127 @@
+package dev.seedream.emulator;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+
+/**
+ * The settings users can give, shared by the CLI ({@code --images-per-minute 10}) and the admin API
+ * ({@code {"imagesPerMinute": 10}}), so both accept the same names, syntax and checks.
+ */
+enum ConfigOption {
+    HOST("host", "ADDRESS", "interface to listen on (default 127.0.0.1)", false, (b, v) -> b.host(last(v))),
+    PORT("port", "PORT", "port to listen on, 0 = any free port (default 0)", false,
+            (b, v) -> b.port(Integer.parseInt(last(v)))),
+    API_KEY("api-key", "KEY", "accepted Bearer key, repeatable (default test-key)", true,
+            (b, v) -> b.apiKeys(v.toArray(new String[0]))),
+    LATENCY("latency", "SPEC", "per-image latency: none, fixed:1s, uniform:500ms-2s, longtail:1s[:sigma]", true,
+            (b, v) -> b.latency(Latency.parse(last(v)))),
+    IMAGES_PER_MINUTE("images-per-minute", "N", "images admitted per sliding minute, 0 = unlimited", true,
+            (b, v) -> b.imagesPerMinute(Integer.parseInt(last(v)))),
+    MAX_IN_FLIGHT("max-in-flight", "N", "generation requests in progress at once, 0 = unlimited", true,
+            (b, v) -> b.maxInFlight(Integer.parseInt(last(v)))),
+    URL_EXPIRY("url-expiry", "DURATION", "lifetime of url results, e.g. 10m (default 24h)", true,
+            (b, v) -> b.urlExpiry(Durations.parse(last(v)))),
+    CONTENT_POLICY_TRIGGER("content-policy-trigger", "WORD",
+            "prompt word answered with 400 InputTextSensitiveContentDetected (default forbidden)", true,
+            (b, v) -> b.contentPolicyTrigger(last(v))),
+    OUTPUT_POLICY_TRIGGER("output-policy-trigger", "WORD",
+            "prompt word that fails output image 1 (default blocked-image)", true,
+            (b, v) -> b.outputPolicyTrigger(last(v))),
+    NOISE("noise", "0..1", "pixel noise; sets JPEG sizes (default 0.08)", true,
+            (b, v) -> b.noise(Double.parseDouble(last(v)))),
+    JPEG_QUALITY("jpeg-quality", "0..1", "JPEG quality (default 0.9)", true,
+            (b, v) -> b.jpegQuality(Float.parseFloat(last(v)))),
+    SSE_CUT_AFTER("sse-cut-after", "K", "events sent before a rate-drawn SSE_CUT (default 1)", true,
+            (b, v) -> b.sseCutAfter(Integer.parseInt(last(v)))),
+    FAULT_RATE("fault-rate", "FAULT=P", "probability per generation request of a fault, repeatable, e.g. HTTP_500=0.1",
+            false, ConfigOption::faultRates),
+    SEED("seed", "N", "seed of the fault randomness (default random)", false,
+            (b, v) -> b.faultSeed(Long.parseLong(last(v)))),
+    CACHE_MB("cache-mb", "MB", "rendered-image cache bound (default 256)", false,
+            (b, v) -> b.cacheBytes(Long.parseLong(last(v)) << 20)),
+    IO_THREADS("io-threads", "N", "Netty event-loop threads (default 2)", false,
+            (b, v) -> b.ioThreads(Integer.parseInt(last(v)))),
+    RENDER_THREADS("render-threads", "N", "image rendering threads (default 2)", false,
+            (b, v) -> b.renderThreads(Integer.parseInt(last(v))));
+
+    private final String flag;
+    private final String valueName;
+    private final String help;
+    private final boolean runtime;
+    private final BiConsumer<EmulatorConfig.Builder, List<String>> apply;
+
+    ConfigOption(String flag, String valueName, String help, boolean runtime,
+                 BiConsumer<EmulatorConfig.Builder, List<String>> apply) {
+        this.flag = flag;
+        this.valueName = valueName;
+        this.help = help;
+        this.runtime = runtime;
+        this.apply = apply;
+    }
+
+    /** The CLI name without dashes, e.g. {@code images-per-minute}. */
+    String flag() {
+        return flag;
+    }
+
+    /** The admin-API name, e.g. {@code imagesPerMinute}. */
+    String jsonName() {
+        StringBuilder name = new StringBuilder();
+        for (String part : flag.split("-")) {
+            name.append(name.length() == 0 ? part : part.substring(0, 1).toUpperCase(Locale.ROOT) + part.substring(1));
+        }
+        return name.toString();
+    }
+
+    String valueName() {
+        return valueName;
+    }
+
+    String help() {
+        return help;
+    }
+
+    /** Whether the admin API may change it on a running emulator. */
+    boolean runtime() {
+        return runtime;
+    }
+
+    /** Applies all values given for this option (the last wins unless the option is repeatable). */
+    void apply(EmulatorConfig.Builder builder, List<String> values) {
+        apply.accept(builder, values);
+    }
+
+    static ConfigOption byFlag(String flag) {
+        for (ConfigOption o : values()) {
+            if (o.flag.equals(flag)) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("unknown option --" + flag);
+    }
+
+    static ConfigOption byJsonName(String name) {
+        for (ConfigOption o : values()) {
+            if (o.jsonName().equals(name)) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("unknown setting " + name);
+    }
+
+    private static String last(List<String> values) {
+        return values.get(values.size() - 1);
+    }
+
+    private static void faultRates(EmulatorConfig.Builder builder, List<String> values) {
+        for (String value : values) {
+            int eq = value.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("use FAULT=PROBABILITY, e.g. HTTP_500=0.1: " + value);
+            }
+            builder.faultRate(Fault.valueOf(value.substring(0, eq).trim().toUpperCase(Locale.ROOT)),
+                    Double.parseDouble(value.substring(eq + 1)));
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package dev.seedream.emulator;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Immutable emulator settings. Host, port, thread counts and cache size are read at start; everything else
+ * (latency, limits, expiry, triggers, rendering noise) can be changed at run time through
+ * {@link SeedreamEmulator#configure} or {@code POST /__emulator/config}.
+ */
+public final class EmulatorConfig {
+
+    private final String host;
+    private final int port;
+    private final Set<String> apiKeys;
+    private final Latency latency;
+    private final int imagesPerMinute;
+    private final int maxInFlight;
+    private final Duration urlExpiry;
+    private final String contentPolicyTrigger;
+    private final String outputPolicyTrigger;
+    private final double noise;
+    private final float jpegQuality;
+    private final long cacheBytes;
+    private final int ioThreads;
+    private final int renderThreads;
+    private final int sseCutAfter;
+    private final Long faultSeed;
+    private final Map<Fault, Double> faultRates;
+
+    private EmulatorConfig(Builder b) {
+        host = b.host;
+        port = b.port;
+        apiKeys = Collections.unmodifiableSet(new LinkedHashSet<>(b.apiKeys));
+        latency = b.latency;
+        imagesPerMinute = b.imagesPerMinute;
+        maxInFlight = b.maxInFlight;
+        urlExpiry = b.urlExpiry;
+        contentPolicyTrigger = b.contentPolicyTrigger;
+        outputPolicyTrigger = b.outputPolicyTrigger;
+        noise = b.noise;
+        jpegQuality = b.jpegQuality;
+        cacheBytes = b.cacheBytes;
+        ioThreads = b.ioThreads;
+        renderThreads = b.renderThreads;
+        sseCutAfter = b.sseCutAfter;
+        faultSeed = b.faultSeed;
+        faultRates = Collections.unmodifiableMap(new EnumMap<>(b.faultRates));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static EmulatorConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder pre-filled with this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    public String host() { return host; }
+    public int port() { return port; }
+    public Set<String> apiKeys() { return apiKeys; }
+    public Latency latency() { return latency; }
+    public int imagesPerMinute() { return imagesPerMinute; }
+    public int maxInFlight() { return maxInFlight; }
+    public Duration urlExpiry() { return urlExpiry; }
+    public String contentPolicyTrigger() { return contentPolicyTrigger; }
+    public String outputPolicyTrigger() { return outputPolicyTrigger; }
+    public double noise() { return noise; }
+    public float jpegQuality() { return jpegQuality; }
+    public long cacheBytes() { return cacheBytes; }
+    public int ioThreads() { return ioThreads; }
+    public int renderThreads() { return renderThreads; }
+    public int sseCutAfter() { return sseCutAfter; }
+    /** Seed of the fault-rate randomness, or {@code null} for a random seed. */
+    public Long faultSeed() { return faultSeed; }
+    public Map<Fault, Double> faultRates() { return faultRates; }
+
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private Set<String> apiKeys = new LinkedHashSet<>(List.of("test-key"));
+        private Latency latency = Latency.none();
+        private int imagesPerMinute;
+        private int maxInFlight;
+        private Duration urlExpiry = Duration.ofHours(24);
+        private String contentPolicyTrigger = "forbidden";
+        private String outputPolicyTrigger = "blocked-image";
+        private double noise = 0.08;
+        private float jpegQuality = 0.9f;
+        private long cacheBytes = 256L << 20;
+        private int ioThreads = 2;
+        private int renderThreads = 2;
+        private int sseCutAfter = FaultSpec.DEFAULT_PARAMETER;
+        private Long faultSeed;
+        private final Map<Fault, Double> faultRates = new EnumMap<>(Fault.class);
+
+        private Builder() {
+        }
+
+        private Builder(EmulatorConfig c) {
+            host = c.host;
+            port = c.port;
+            apiKeys = new LinkedHashSet<>(c.apiKeys);
+            latency = c.latency;
+            imagesPerMinute = c.imagesPerMinute;
+            maxInFlight = c.maxInFlight;
+            urlExpiry = c.urlExpiry;
+            contentPolicyTrigger = c.contentPolicyTrigger;
+            outputPolicyTrigger = c.outputPolicyTrigger;
+            noise = c.noise;
+            jpegQuality = c.jpegQuality;
+            cacheBytes = c.cacheBytes;
+            ioThreads = c.ioThreads;
+            renderThreads = c.renderThreads;
+            sseCutAfter = c.sseCutAfter;
+            faultSeed = c.faultSeed;
+            faultRates.putAll(c.faultRates);
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** 0 = a free port chosen by the OS. */
+        public Builder port(int port) {
+            this.port = check(port, 0, 65535, "port");
+            return this;
+        }
+
+        /** Replaces the accepted Bearer keys (default {@code test-key}). */
+        public Builder apiKeys(String... keys) {
+            if (keys.length == 0) {
+                throw new IllegalArgumentException("at least one API key is needed");
+            }
+            apiKeys = new LinkedHashSet<>(List.of(keys));
+            return this;
+        }
+
+        public Builder latency(Latency latency) {
+            this.latency = Objects.requireNonNull(latency, "latency");
+            return this;
+        }
+
+        /** Images admitted per sliding minute; 0 = unlimited. */
+        public Builder imagesPerMinute(int limit) {
+            this.imagesPerMinute = check(limit, 0, Integer.MAX_VALUE, "imagesPerMinute");
+            return this;
+        }
+
+        /** Generation requests in progress at once; 0 = unlimited. */
+        public Builder maxInFlight(int limit) {
+            this.maxInFlight = check(limit, 0, Integer.MAX_VALUE, "maxInFlight");
+            return this;
+        }
+
+        /** How long {@code url} results stay downloadable (provider: 24 h). */
+        public Builder urlExpiry(Duration expiry) {
+            if (expiry.isNegative() || expiry.isZero()) {
+                throw new IllegalArgumentException("urlExpiry must be positive");
+            }
+            this.urlExpiry = expiry;
+            return this;
+        }
+
+        /** A prompt containing this word (case-insensitive) gets 400 {@code InputTextSensitiveContentDetected}. */
+        public Builder contentPolicyTrigger(String word) {
+            this.contentPolicyTrigger = requireWord(word);
+            return this;
+        }
+
+        /**
+         * A prompt containing this word gets an output-policy failure: item 1 of a group becomes an item-level
+         * {@code OutputImageSensitiveContentDetected}; a single-image request gets it as a 400.
+         */
+        public Builder outputPolicyTrigger(String word) {
+            this.outputPolicyTrigger = requireWord(word);
+            return this;
+        }
+
+        /**
+         * Per-pixel noise amplitude, 0 (flat, tiny JPEGs) to 1. It sets the JPEG payload size; the default 0.08
+         * makes photo-like sizes (see the README for measured bytes per preset).
+         */
+        public Builder noise(double noise) {
+            if (!(noise >= 0 && noise <= 1)) {
+                throw new IllegalArgumentException("noise must be within [0, 1]");
+            }
+            this.noise = noise;
+            return this;
+        }
+
+        public Builder jpegQuality(float quality) {
+            if (!(quality > 0 && quality <= 1)) {
+                throw new IllegalArgumentException("jpegQuality must be within (0, 1]");
+            }
+            this.jpegQuality = quality;
+            return this;
+        }
+
+        /** Bound of the rendered-image cache (encoded bytes plus their base64), default 256 MiB. */
+        public Builder cacheBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("cacheBytes must be >= 0");
+            }
+            this.cacheBytes = bytes;
+            return this;
+        }
+
+        public Builder ioThreads(int threads) {
+            this.ioThreads = check(threads, 1, 64, "ioThreads");
+            return this;
+        }
+
+        public Builder renderThreads(int threads) {
+            this.renderThreads = check(threads, 1, 64, "renderThreads");
+            return this;
+        }
+
+        /** Events sent before a rate-drawn {@link Fault#SSE_CUT} closes the stream (scheduled ones carry their own). */
+        public Builder sseCutAfter(int events) {
+            this.sseCutAfter = check(events, 0, Integer.MAX_VALUE, "sseCutAfter");
+            return this;
+        }
+
+        public Builder faultSeed(long seed) {
+            this.faultSeed = seed;
+            return this;
+        }
+
+        /** Probability per generation request of {@code fault}; the rates of all faults must sum to at most 1. */
+        public Builder faultRate(Fault fault, double probability) {
+            if (!(probability >= 0 && probability <= 1)) {
+                throw new IllegalArgumentException("fault rate must be within [0, 1]");
+            }
+            Map<Fault, Double> next = new EnumMap<>(faultRates);
+            next.put(Objects.requireNonNull(fault, "fault"), probability);
+            FaultControl.checkTotal(next);
+            faultRates.clear();
+            faultRates.putAll(next);
+            return this;
+        }
+
+        public EmulatorConfig build() {
+            return new EmulatorConfig(this);
+        }
+
+        private static int check(int value, int min, int max, String name) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(name + " must be within [" + min + ", " + max + "]: " + value);
+            }
+            return value;
+        }
+
+        private static String requireWord(String word) {
+            if (word == null || word.isBlank()) {
+                throw new IllegalArgumentException("trigger word must not be blank");
+            }
+            return word;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.seedream.emulator;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Carries out a drawn {@link FaultSpec} on the wire. */
+final class FaultInjector {
+
+    /** Faults that replace the whole answer: nothing is rendered or billed. */
+    private static final Set<Fault> REPLACING = EnumSet.of(Fault.HTTP_500, Fault.HTTP_503, Fault.HTTP_429,
+            Fault.RESET_BEFORE_RESPONSE, Fault.STALL);
+    /** What a misbehaving proxy might splice into a body; never valid JSON after a JSON prefix. */
+    private static final byte[] GARBAGE = "<html><body>502 Bad Gateway</body></html>\u0000"
+            .getBytes(StandardCharsets.UTF_8);
+    private static final int MALFORMED_PREFIX = 120;
+
+    private final ResponseWriter writer;
+
+    FaultInjector(ResponseWriter writer) {
+        this.writer = writer;
+    }
+
+    static boolean replacesResponse(Fault fault) {
+        return REPLACING.contains(fault);
+    }
+
+    /** Faults that break the body (mid-body reset, truncation, malformed JSON). */
+    static boolean breaksBody(FaultSpec spec) {
+        return spec != null && !replacesResponse(spec.fault()) && spec.fault() != Fault.SSE_CUT;
+    }
+
+    /** Answers with the fault instead of generating. A stall answers nothing: the client's close releases it. */
+    void answerInstead(GenerationExchange ex, FaultSpec spec) {
+        switch (spec.fault()) {
+            case HTTP_500 -> error(ex, ApiError.of(500, "InternalServiceError",
+                    "The service encountered an unexpected internal error."));
+            case HTTP_503 -> error(ex, ApiError.of(503, "ServiceUnavailable",
+                    "The service is temporarily unavailable. Please retry later."));
+            case HTTP_429 -> error(ex, ApiError.tooManyRequests("ServerOverloaded",
+                    "The service is overloaded. Please retry later.", spec.parameter()));
+            case RESET_BEFORE_RESPONSE -> ResponseWriter.reset(ex.channel());
+            case STALL -> { }
+            default -> throw new IllegalArgumentException(spec.fault() + " does not replace the response");
+        }
+    }
+
+    /** Sends a non-streaming 200 whose body {@code spec} breaks. */
+    void sendBrokenBody(GenerationExchange ex, FaultSpec spec, ByteBuf body) {
+        switch (spec.fault()) {
+            case RESET_MID_BODY -> {
+                HttpResponse head = ex.head(HttpResponseStatus.OK, HttpHeaderValues.APPLICATION_JSON.toString());
+                head.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+                writer.head(ex.channel(), head);
+                resetAfter(ex, firstHalf(body));
+            }
+            case TRUNCATED_JSON -> {
+                // No Content-Length and Connection: close make the body close-delimited, so the client sees a
+                // clean end of a 200 body that is simply too short.
+                HttpResponse head = ex.head(HttpResponseStatus.OK, HttpHeaderValues.APPLICATION_JSON.toString());
+                head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                writer.head(ex.channel(), head);
+                closeAfter(ex, firstHalf(body));
+            }
+            case MALFORMED_JSON -> {
+                FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                        malformed(body));
+                response.headers().add(ex.head(HttpResponseStatus.OK,
+                        HttpHeaderValues.APPLICATION_JSON.toString()).headers());
+                writer.send(ex.channel(), response, ex.keepAlive(), ResponseWriter.Accounting.GENERATION)
+                        .addListener(f -> ex.finish());
+            }
+            default -> throw new IllegalArgumentException(spec.fault() + " does not break a body");
+        }
+    }
+
+    /**
+     * Breaks the first event of a stream whose head is already sent. Returns whether the stream goes on (after a
+     * malformed event it does; after a reset or truncation the connection is gone).
+     */
+    boolean breakFirstEvent(GenerationExchange ex, FaultSpec spec, ByteBuf event) {
+        switch (spec.fault()) {
+            case RESET_MID_BODY -> {
+                resetAfter(ex, firstHalf(event));
+                return false;
+            }
+            case TRUNCATED_JSON -> {
+                closeAfter(ex, firstHalf(event));
+                return false;
+            }
+            case MALFORMED_JSON -> {
+                writer.chunk(ex.channel(), Unpooled.wrappedBuffer(
+                        firstBytes(event, MALFORMED_PREFIX), Unpooled.wrappedBuffer(GARBAGE),
+                        Unpooled.wrappedBuffer("\n\n".getBytes(StandardCharsets.US_ASCII))));
+                return true;
+            }
+            default -> throw new IllegalArgumentException(spec.fault() + " does not break an event");
+        }
+    }
+
+    private void error(GenerationExchange ex, ApiError error) {
+        writer.sendError(ex.channel(), error, ex.requestId(), ex.keepAlive()).addListener(f -> ex.finish());
+    }
+
+    private void resetAfter(GenerationExchange ex, ByteBuf part) {
+        writer.chunk(ex.channel(), part).addListener(f -> ResponseWriter.reset(ex.channel()));
+    }
+
+    private void closeAfter(GenerationExchange ex, ByteBuf part) {
+        writer.chunk(ex.channel(), part).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private static ByteBuf firstHalf(ByteBuf body) {
+        return body.retainedSlice(body.readerIndex(), body.readableBytes() / 2);
+    }
+
+    private static ByteBuf firstBytes(ByteBuf body, int max) {
+        return body.retainedSlice(body.readerIndex(), Math.min(max, body.readableBytes()));
+    }
+
+    private static ByteBuf malformed(ByteBuf body) {
+        // At most half the body, so the garbage never follows a complete JSON value (lenient parsers skip trailers).
+        return Unpooled.wrappedBuffer(firstBytes(body, Math.min(MALFORMED_PREFIX, body.readableBytes() / 2)),
+                Unpooled.wrappedBuffer(GARBAGE));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.seedream.emulator;
+
+import java.util.Objects;
+
+/**
+ * One fault with its parameter. Only {@link Fault#SSE_CUT} (events sent before the cut) and {@link Fault#HTTP_429}
+ * ({@code Retry-After} seconds) take one; other faults ignore it.
+ */
+public record FaultSpec(Fault fault, int parameter) {
+
+    /** Default events sent before an SSE cut, and default {@code Retry-After} seconds of an injected 429. */
+    static final int DEFAULT_PARAMETER = 1;
+
+    public FaultSpec {
+        Objects.requireNonNull(fault, "fault");
+        if (parameter < 0) {
+            throw new IllegalArgumentException("fault parameter must be >= 0: " + parameter);
+        }
+    }
+
+    public static FaultSpec of(Fault fault) {
+        return new FaultSpec(fault, DEFAULT_PARAMETER);
+    }
+
+    /** A stream cut after {@code events} image events (0 = right after the response headers). */
+    public static FaultSpec sseCutAfter(int events) {
+        return new FaultSpec(Fault.SSE_CUT, events);
+    }
+
+    /** An injected 429 announcing {@code Retry-After: seconds}. */
+    public static FaultSpec http429(int retryAfterSeconds) {
+        return new FaultSpec(Fault.HTTP_429, retryAfterSeconds);
+    }
+}

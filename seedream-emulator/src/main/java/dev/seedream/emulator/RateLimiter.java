@@ -1,0 +1,76 @@
+package dev.seedream.emulator;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Admission control as the provider does it: a sliding one-minute window of images (IPM) and a cap on requests in
+ * progress. Images count when a request is admitted, whatever happens to it afterwards.
+ */
+final class RateLimiter {
+
+    private static final long WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private record Admission(long atNanos, int images) {
+    }
+
+    private final Deque<Admission> window = new ArrayDeque<>();
+    private int imagesInWindow;
+    private int inFlight;
+
+    /**
+     * Admits a request for {@code images} images or throws the provider's 429. Limits of 0 mean unlimited. A request
+     * for more images than the whole per-minute limit is only admitted into an empty window.
+     */
+    synchronized void admit(int images, int imagesPerMinute, int maxInFlight) {
+        if (maxInFlight > 0 && inFlight >= maxInFlight) {
+            throw ApiError.tooManyRequests("RateLimitExceeded.EndpointRPMExceeded", "Too many requests in progress ("
+                    + maxInFlight + " allowed). Please retry later.", 1);
+        }
+        long now = System.nanoTime();
+        expire(now);
+        if (imagesPerMinute > 0 && imagesInWindow > 0 && imagesInWindow + images > imagesPerMinute) {
+            throw ApiError.tooManyRequests("ModelAccountIpmRateLimitExceeded", "The images-per-minute limit ("
+                    + imagesPerMinute + ") of this model has been exceeded. Please retry later.",
+                    retryAfterSeconds(now, images, imagesPerMinute));
+        }
+        window.add(new Admission(now, images));
+        imagesInWindow += images;
+        inFlight++;
+    }
+
+    /** Ends one admitted request. */
+    synchronized void release() {
+        inFlight--;
+    }
+
+    synchronized int inFlight() {
+        return inFlight;
+    }
+
+    /** Forgets the window; requests still in progress stay counted until they end. */
+    synchronized void reset() {
+        window.clear();
+        imagesInWindow = 0;
+    }
+
+    private void expire(long now) {
+        while (!window.isEmpty() && now - window.peek().atNanos() >= WINDOW_NANOS) {
+            imagesInWindow -= window.poll().images();
+        }
+    }
+
+    /** Seconds until enough of the window has expired for {@code images} more (at least 1). */
+    private int retryAfterSeconds(long now, int images, int limit) {
+        int freed = 0;
+        for (Admission a : window) {
+            freed += a.images();
+            if (imagesInWindow - freed + images <= limit || freed == imagesInWindow) {
+                long waitNanos = a.atNanos() + WINDOW_NANOS - now;
+                return (int) Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + TimeUnit.SECONDS.toNanos(1) - 1));
+            }
+        }
+        return 1;
+    }
+}

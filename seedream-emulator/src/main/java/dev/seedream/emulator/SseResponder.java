@@ -1,0 +1,112 @@
+package dev.seedream.emulator;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Answers {@code stream: true}: the SSE head at once, then one event per image as it is "generated" (each after its
+ * own latency, scheduled on the event loop), then {@code completed} with usage and {@code data: [DONE]}.
+ */
+final class SseResponder {
+
+    private final ResponseWriter writer;
+    private final FaultInjector faults;
+    private final FileStore files;
+    private final StatsRecorder stats;
+    private final Supplier<EmulatorConfig> config;
+
+    SseResponder(ResponseWriter writer, FaultInjector faults, FileStore files, StatsRecorder stats,
+                 Supplier<EmulatorConfig> config) {
+        this.writer = writer;
+        this.faults = faults;
+        this.files = files;
+        this.stats = stats;
+        this.config = config;
+    }
+
+    /** @param fault {@code SSE_CUT} or a body-breaking fault, or {@code null} */
+    void respond(GenerationExchange ex, GenerationRequest request, List<CompletableFuture<ImageResult>> results,
+                 FaultSpec fault) {
+        HttpResponse head = ex.head(HttpResponseStatus.OK, "text/event-stream");
+        head.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
+        HttpUtil.setTransferEncodingChunked(head, true);
+        writer.head(ex.channel(), head);
+        new Stream(ex, request, results, fault).emit(0);
+    }
+
+    /** The state of one stream; all its methods run on the exchange's event loop. */
+    private final class Stream {
+        private final GenerationExchange ex;
+        private final GenerationRequest request;
+        private final List<CompletableFuture<ImageResult>> results;
+        private final FaultSpec fault;
+        private final long created = Instant.now().getEpochSecond();
+        private final List<ImageResult> sent = new ArrayList<>();
+
+        Stream(GenerationExchange ex, GenerationRequest request, List<CompletableFuture<ImageResult>> results,
+               FaultSpec fault) {
+            this.ex = ex;
+            this.request = request;
+            this.results = results;
+            this.fault = fault;
+        }
+
+        void emit(int index) {
+            if (isCutPoint(index)) {
+                ex.channel().close();
+            } else if (index == results.size()) {
+                complete();
+            } else {
+                Duration latency = config.get().latency().sample(ThreadLocalRandom.current());
+                ex.schedule(latency, () -> results.get(index).whenCompleteAsync(
+                        (result, error) -> deliver(index, result, error), ex.executor()));
+            }
+        }
+
+        /** {@code SSE_CUT} after k events: before event k, or before {@code completed} when k ≥ the image count. */
+        private boolean isCutPoint(int index) {
+            return fault != null && fault.fault() == Fault.SSE_CUT
+                    && index == Math.min(fault.parameter(), results.size());
+        }
+
+        private void deliver(int index, ImageResult result, Throwable error) {
+            if (!ex.isOpen()) {
+                ex.finish();
+                return;
+            }
+            ImageResult item = error == null ? result
+                    : ImageResult.failure(index, ApiError.of(500, "InternalServiceError", "Image generation failed."));
+            sent.add(item);
+            if (item.succeeded()) {
+                stats.imagesGenerated(1);
+            }
+            Duration expiry = config.get().urlExpiry();
+            ByteBuf event = ResponseBodies.partialEvent(request, created, item,
+                    image -> files.publish(image, ex.host(), expiry));
+            if (index == 0 && FaultInjector.breaksBody(fault)) {
+                if (!faults.breakFirstEvent(ex, fault, event)) {
+                    return;
+                }
+            } else {
+                writer.chunk(ex.channel(), event);
+            }
+            emit(index + 1);
+        }
+
+        private void complete() {
+            writer.chunk(ex.channel(), ResponseBodies.completedEvent(request, created, sent));
+            writer.end(ex.channel(), ex.keepAlive()).addListener(f -> ex.finish());
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.seedream.emulator;
+
+import static dev.seedream.emulator.Http.body;
+import static dev.seedream.emulator.Http.generate;
+import static dev.seedream.emulator.Http.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Each injected fault as a plain JDK client experiences it, plus schedules, rates and fault counters. */
+class FaultTest {
+
+    private static SeedreamEmulator emu;
+
+    @BeforeAll
+    static void start() {
+        emu = SeedreamEmulator.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        emu.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        emu.reset();
+    }
+
+    @Test
+    void http500And503AreProviderErrorsAndNothingIsGenerated() {
+        emu.faults().schedule(Fault.HTTP_500, Fault.HTTP_503);
+        ValidationTest.assertError(generate(emu, body("faulty")), 500, "InternalServiceError", "");
+        ValidationTest.assertError(generate(emu, body("faulty")), 503, "ServiceUnavailable", "");
+        assertThat(generate(emu, body("faulty")).statusCode()).isEqualTo(200);
+        EmulatorStats stats = emu.stats();
+        assertThat(stats.faultsInjected(Fault.HTTP_500)).isEqualTo(1);
+        assertThat(stats.faultsInjected(Fault.HTTP_503)).isEqualTo(1);
+        assertThat(stats.requestsForPrompt("faulty")).isEqualTo(3);
+        assertThat(stats.imagesGenerated()).isEqualTo(1);
+        assertThat(stats.requestsByStatus()).containsEntry(500, 1L).containsEntry(503, 1L).containsEntry(200, 1L);
+    }
+
+    @Test
+    void http429CarriesRetryAfter() {
+        emu.faults().schedule(FaultSpec.http429(3));
+        HttpResponse<String> response = generate(emu, body("overloaded"));
+        ValidationTest.assertError(response, 429, "ServerOverloaded", "");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("3");
+    }
+
+    @Test
+    void resetBeforeResponseIsAnIoException() {
+        emu.faults().schedule(Fault.RESET_BEFORE_RESPONSE);
+        assertThatThrownBy(() -> generate(emu, body("reset early"))).isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(IOException.class);
+        assertThat(emu.stats().faultsInjected(Fault.RESET_BEFORE_RESPONSE)).isEqualTo(1);
+        assertThat(emu.stats().imagesGenerated()).isZero();
+    }
+
+    @Test
+    void resetMidBodyIsAnIoExceptionAfterHeaders() {
+        emu.faults().schedule(Fault.RESET_MID_BODY);
+        assertThatThrownBy(() -> generate(emu, body("reset mid body"))).isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(IOException.class);
+        EmulatorStats stats = emu.stats();
+        assertThat(stats.requestsWithStatus(200)).isEqualTo(1);
+        assertThat(stats.imagesGenerated()).as("generated and billed, then lost on the wire").isEqualTo(1);
+        assertThat(stats.bytesSent()).isPositive();
+    }
+
+    @Test
+    void truncatedJsonIsA200WithAnIncompleteBody() {
+        emu.faults().schedule(Fault.TRUNCATED_JSON);
+        HttpResponse<String> response = generate(emu, body("truncated"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("{\"model\":");
+        assertThatThrownBy(() -> Http.JSON.readTree(response.body())).isInstanceOf(JsonProcessingException.class);
+        String complete = generate(emu, body("truncated")).body();
+        assertThat(complete).startsWith(response.body());
+        assertThat(response.body().length()).isLessThan(complete.length());
+    }
+
+    @Test
+    void malformedJsonIsA200ThatDoesNotParse() {
+        emu.faults().schedule(Fault.MALFORMED_JSON, Fault.MALFORMED_JSON);
+        HttpResponse<String> response = generate(emu, body("malformed"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThatThrownBy(() -> Http.JSON.readTree(response.body())).isInstanceOf(JsonProcessingException.class);
+        HttpResponse<String> small = generate(emu, body("malformed").put("response_format", "url"));
+        assertThatThrownBy(() -> Http.JSON.readTree(small.body())).isInstanceOf(JsonProcessingException.class);
+    }
+
+    @Test
+    void stallNeverAnswersUntilTheClientGivesUp() {
+        emu.faults().schedule(Fault.STALL);
+        HttpClient client = Http.newClient();
+        HttpRequest request = Http.generationRequest(emu, body("stalled").toString())
+                .timeout(Duration.ofMillis(500)).build();
+        assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(HttpTimeoutException.class);
+        assertThat(emu.stats().faultsInjected(Fault.STALL)).isEqualTo(1);
+        awaitInFlight(0);
+    }
+
+    @Test
+    void sseCutClosesTheStreamAfterKEvents() {
+        emu.faults().schedule(FaultSpec.sseCutAfter(2));
+        SseEvents sse = SseEvents.read(stream(GroupAndStreamTest.group("cut stream", 4)).body());
+        assertThat(sse.names()).containsExactly(ResponseBodies.PARTIAL_SUCCEEDED, ResponseBodies.PARTIAL_SUCCEEDED);
+        assertThat(sse.failure).as("a chunked body that ends without its last chunk").isNotNull();
+        assertThat(emu.stats().faultsInjected(Fault.SSE_CUT)).isEqualTo(1);
+    }
+
+    @Test
+    void sseCutIsUsedUpWithoutEffectOnANonStreamRequest() {
+        emu.faults().schedule(FaultSpec.sseCutAfter(0));
+        assertThat(generate(emu, body("not a stream")).statusCode()).isEqualTo(200);
+        assertThat(emu.faults().scheduled()).isEmpty();
+    }
+
+    @Test
+    void streamResetMidBodyAndMalformedEvent() {
+        emu.faults().schedule(Fault.RESET_MID_BODY, Fault.MALFORMED_JSON);
+        SseEvents reset = SseEvents.read(stream(GroupAndStreamTest.group("stream faults", 2)).body());
+        assertThat(reset.failure).isNotNull();
+        assertThat(reset.events).isEmpty();
+        SseEvents malformed = SseEvents.read(stream(GroupAndStreamTest.group("stream faults", 2)).body());
+        assertThat(malformed.failure).isNull();
+        assertThatThrownBy(() -> malformed.events.get(0).json()).isInstanceOf(UncheckedIOException.class);
+        assertThat(malformed.names()).endsWith(ResponseBodies.PARTIAL_SUCCEEDED, ResponseBodies.COMPLETED, "[DONE]");
+    }
+
+    @Test
+    void rateOneHitsEveryGenerationButNeverAdminOrFiles() {
+        HttpResponse<String> ok = generate(emu, body("file before faults").put("response_format", "url"));
+        String url = json(ok).at("/data/0/url").asText();
+        emu.faults().rate(Fault.HTTP_500, 1.0);
+        for (int i = 0; i < 3; i++) {
+            assertThat(generate(emu, body("always failing")).statusCode()).isEqualTo(500);
+        }
+        assertThat(Http.get(java.net.URI.create(url)).statusCode()).isEqualTo(200);
+        assertThat(Http.admin(emu, "GET", "stats", null).statusCode()).isEqualTo(200);
+        assertThat(emu.stats().faultsInjected(Fault.HTTP_500)).isEqualTo(3);
+        emu.faults().clear();
+        assertThat(generate(emu, body("always failing")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void seededRatesAreReproducible() {
+        EmulatorConfig config = EmulatorConfig.builder().faultSeed(42).faultRate(Fault.HTTP_503, 0.5).build();
+        assertThat(statusSequence(config)).isEqualTo(statusSequence(config)).contains(200, 503);
+    }
+
+    private static java.util.List<Integer> statusSequence(EmulatorConfig config) {
+        try (SeedreamEmulator seeded = SeedreamEmulator.start(config)) {
+            return java.util.stream.IntStream.range(0, 12)
+                    .mapToObj(i -> generate(seeded, body("seeded").put("response_format", "url")).statusCode())
+                    .toList();
+        }
+    }
+
+    private static HttpResponse<InputStream> stream(ObjectNode body) {
+        return Http.send(Http.generationRequest(emu, body.put("stream", true).toString()).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    static void awaitInFlight(int expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (emu.stats().inFlight() != expected && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        assertThat(emu.stats().inFlight()).isEqualTo(expected);
+    }
+}

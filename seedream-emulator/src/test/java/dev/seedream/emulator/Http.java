@@ -1,0 +1,127 @@
+package dev.seedream.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+
+/** Plain JDK HTTP calls against the emulator, as any client would make them. */
+final class Http {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String KEY = "test-key";
+    static final String MODEL_40 = "seedream-4-0-250828";
+
+    private static final HttpClient CLIENT = newClient();
+
+    private Http() {
+    }
+
+    static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    static URI generations(SeedreamEmulator emu) {
+        return URI.create(emu.baseUri() + "/images/generations");
+    }
+
+    static HttpRequest.Builder generationRequest(SeedreamEmulator emu, String body) {
+        return HttpRequest.newBuilder(generations(emu))
+                .header("Authorization", "Bearer " + KEY)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** POSTs a generation body with the default key. */
+    static HttpResponse<String> generate(SeedreamEmulator emu, String body) {
+        return send(generationRequest(emu, body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> generate(SeedreamEmulator emu, ObjectNode body) {
+        return generate(emu, body.toString());
+    }
+
+    static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return CLIENT.send(request, handler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<byte[]> get(URI uri) {
+        return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static HttpResponse<String> admin(SeedreamEmulator emu, String method, String action, String body) {
+        URI uri = emu.baseUri().resolve("/__emulator/" + action);
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        return send(HttpRequest.newBuilder(uri).method(method, publisher).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A minimal valid body for Seedream 4.0 at 1K, to be extended by the test. */
+    static ObjectNode body(String prompt) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("model", MODEL_40);
+        body.put("prompt", prompt);
+        body.put("size", "1K");
+        body.put("response_format", "b64_json");
+        return body;
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] imageBytes(JsonNode item) {
+        return Base64.getDecoder().decode(item.get("b64_json").asText());
+    }
+
+    static BufferedImage decode(byte[] bytes) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String pngDataUri(int width, int height, Color colour) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+}
