@@ -97,33 +97,35 @@ final class ErrorMapper {
     }
 
     private ProviderError parseError(int status, byte[] body, String requestId) {
-        String code = null;
-        String message = null;
-        String param = null;
+        ErrorFields error = new ErrorFields();
         try (JsonParser parser = json.createParser(body)) {
             if (parser.nextToken() == JsonToken.START_OBJECT) {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String field = parser.currentName();
                     if (parser.nextToken() == JsonToken.START_OBJECT && "error".equals(field)) {
-                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                            String name = parser.currentName();
-                            parser.nextToken();
-                            switch (name) {
-                                case "code" -> code = parser.getValueAsString();
-                                case "message" -> message = parser.getValueAsString();
-                                case "param" -> param = parser.getValueAsString();
-                                default -> parser.skipChildren();
-                            }
-                        }
+                        readErrorObject(parser, error);
                     } else {
                         parser.skipChildren();
                     }
                 }
             }
         } catch (IOException notJson) {
-            message = abbreviate(new String(body, StandardCharsets.UTF_8));
+            error.message = abbreviate(new String(body, StandardCharsets.UTF_8));
         }
-        return new ProviderError(status, code, message, param, requestId);
+        return new ProviderError(status, error.code, error.message, error.param, requestId);
+    }
+
+    private static void readErrorObject(JsonParser parser, ErrorFields error) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            switch (name) {
+                case "code" -> error.code = parser.getValueAsString();
+                case "message" -> error.message = parser.getValueAsString();
+                case "param" -> error.param = parser.getValueAsString();
+                default -> parser.skipChildren();
+            }
+        }
     }
 
     private static String abbreviate(String text) {
@@ -138,5 +140,12 @@ final class ErrorMapper {
     private static boolean isRateLimitCode(String code) {
         return code.startsWith("RateLimitExceeded") || code.endsWith("RateLimitExceeded")
                 || code.equals("QuotaExceeded") || code.equals("ServerOverloaded");
+    }
+
+    /** The fields of a provider error object, as read so far. */
+    private static final class ErrorFields {
+        String code;
+        String message;
+        String param;
     }
 }

@@ -35,7 +35,7 @@ public final class GenerationCall<T> {
     private final ImageRequest request;
     private final ImageSink<T> sink;
     private final ImageListener<T> listener;
-    private final byte[] body;
+    private final List<byte[]> body;
     private final long startNanos = System.nanoTime();
     private final List<GeneratedImage<T>> images = new ArrayList<>();
     private final List<ImageFailure> failures = new ArrayList<>();
@@ -47,7 +47,7 @@ public final class GenerationCall<T> {
         this.request = request;
         this.sink = sink;
         this.listener = listener;
-        this.body = request.toJsonBytes();
+        this.body = RequestBody.of(request);
     }
 
     /** Starts the call; {@code request} must already be validated and carry its model. */
