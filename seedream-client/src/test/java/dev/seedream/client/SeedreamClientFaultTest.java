@@ -71,6 +71,21 @@ class SeedreamClientFaultTest {
     }
 
     @Test
+    void doesNotStartARetryThatWouldEndAfterTheOverallDeadline() {
+        emulator.faults().schedule(FaultSpec.http429(5));
+        try (SeedreamClient hurried = EmulatorClients.builder(emulator)
+                .retryPolicy(RetryPolicy.defaults().withMaxElapsed(Duration.ofSeconds(2))).build()) {
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> hurried.generate(b64("no time to wait").build()))
+                    .isInstanceOfSatisfying(SeedreamRateLimitException.class,
+                            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(5)));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        }
+        assertThat(emulator.stats().requestsForPrompt("no time to wait")).isEqualTo(1);
+    }
+
+    @Test
     void givesUpAfterMaxRetriesWithTheLastError() {
         emulator.faults().schedule(Fault.HTTP_500, Fault.HTTP_500, Fault.HTTP_500, Fault.HTTP_500);
 

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -194,7 +195,11 @@ public final class GenerationCall<T> {
         runtime.counters.retries.incrementAndGet();
         LOG.debug("Seedream attempt {} failed ({}: {}); retrying in {} ms", number, error.getClass().getSimpleName(),
                 error.errorCode(), delay.toMillis());
-        runtime.scheduler.schedule(() -> attempt(number + 1), delay.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            runtime.scheduler.schedule(() -> attempt(number + 1), delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            result.completeExceptionally(error); // the client was closed while this call waited to retry
+        }
     }
 
     /** The wait before the next attempt, or null when the failure is final. */
