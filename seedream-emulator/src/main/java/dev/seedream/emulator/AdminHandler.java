@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,8 +71,7 @@ final class AdminHandler {
         if (body.path("clear").asBoolean(false)) {
             faults.clear();
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.path("rates").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> rate = it.next();
+        for (Map.Entry<String, JsonNode> rate : body.path("rates").properties()) {
             faults.rate(fault(rate.getKey()), rate.getValue().asDouble());
         }
         faults.schedule(schedule.toArray(new FaultSpec[0]));
@@ -94,8 +92,7 @@ final class AdminHandler {
     /** {@code {"latency": "fixed:1s", "imagesPerMinute": 10, ...}}: all or nothing. */
     private Object setConfig(JsonNode body) {
         emulator.configure(builder -> {
-            for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : body.properties()) {
                 ConfigOption option = ConfigOption.byJsonName(field.getKey());
                 if (!option.runtime()) {
                     throw new IllegalArgumentException(field.getKey() + " cannot be changed at run time");

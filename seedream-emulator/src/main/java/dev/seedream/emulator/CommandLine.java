@@ -73,7 +73,7 @@ final class CommandLine {
             text.append(String.format("  %-36s %s%n", flag, option.help()));
         }
         text.append(String.format("  %-36s %s%n", "--help", "show this help"));
-        text.append(String.format("%nThe CLI listens on port 8089 unless --port is given. Faults: %s%n",
+        text.append(String.format("%nFaults: %s%n",
                 List.of(Fault.values())));
         return text.toString();
     }

@@ -10,7 +10,7 @@ import java.util.function.BiConsumer;
  */
 enum ConfigOption {
     HOST("host", "ADDRESS", "interface to listen on (default 127.0.0.1)", false, (b, v) -> b.host(last(v))),
-    PORT("port", "PORT", "port to listen on, 0 = any free port (default 0)", false,
+    PORT("port", "PORT", "port to listen on, 0 = any free port (default 8089)", false,
             (b, v) -> b.port(Integer.parseInt(last(v)))),
     API_KEY("api-key", "KEY", "accepted Bearer key, repeatable (default test-key)", true,
             (b, v) -> b.apiKeys(v.toArray(new String[0]))),

@@ -22,7 +22,7 @@ final class FileStore {
     private final SecureRandom random = new SecureRandom();
 
     /** Stores {@code image} and returns its file name, e.g. {@code 3f…e1.jpeg}. */
-    String put(RenderedImage image, Duration expiry) {
+    private String put(RenderedImage image, Duration expiry) {
         byte[] id = new byte[16];
         random.nextBytes(id);
         String name = HexFormat.of().formatHex(id) + "." + image.format();

@@ -14,8 +14,4 @@ import java.util.List;
 record GenerationRequest(String model, ModelProfile profile, String prompt, int width, int height, long seed,
                          List<ReferenceImage> references, int imageCount, boolean base64, boolean stream,
                          String outputFormat, boolean webSearch) {
-
-    String size() {
-        return width + "x" + height;
-    }
 }

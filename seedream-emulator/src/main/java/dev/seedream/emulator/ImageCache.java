@@ -39,10 +39,6 @@ final class ImageCache {
         return future;
     }
 
-    synchronized long bytes() {
-        return bytes;
-    }
-
     private synchronized void completed(RenderKey key, CompletableFuture<RenderedImage> future, RenderedImage image) {
         if (image == null) {
             entries.remove(key, future);

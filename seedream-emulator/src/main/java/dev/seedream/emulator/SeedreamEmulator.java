@@ -1,5 +1,6 @@
 package dev.seedream.emulator;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -7,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * A local Seedream API server. Start one per test class (or per test) on a random port:

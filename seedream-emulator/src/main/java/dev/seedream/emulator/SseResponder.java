@@ -1,6 +1,8 @@
 package dev.seedream.emulator;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
@@ -41,8 +43,7 @@ final class SseResponder {
         HttpResponse head = ex.head(HttpResponseStatus.OK, "text/event-stream");
         head.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
         HttpUtil.setTransferEncodingChunked(head, true);
-        writer.head(ex.channel(), head);
-        new Stream(ex, request, results, fault).emit(0);
+        new Stream(ex, request, results, fault, writer.head(ex.channel(), head)).emit(0);
     }
 
     /** The state of one stream; all its methods run on the exchange's event loop. */
@@ -53,18 +54,21 @@ final class SseResponder {
         private final FaultSpec fault;
         private final long created = Instant.now().getEpochSecond();
         private final List<ImageResult> sent = new ArrayList<>();
+        /** A cut must wait for this: closing a channel discards writes still queued. */
+        private ChannelFuture lastWrite;
 
         Stream(GenerationExchange ex, GenerationRequest request, List<CompletableFuture<ImageResult>> results,
-               FaultSpec fault) {
+               FaultSpec fault, ChannelFuture headWritten) {
             this.ex = ex;
             this.request = request;
             this.results = results;
             this.fault = fault;
+            this.lastWrite = headWritten;
         }
 
         void emit(int index) {
             if (isCutPoint(index)) {
-                ex.channel().close();
+                lastWrite.addListener(ChannelFutureListener.CLOSE);
             } else if (index == results.size()) {
                 complete();
             } else {
@@ -99,9 +103,10 @@ final class SseResponder {
                     return;
                 }
             } else {
-                writer.chunk(ex.channel(), event);
+                lastWrite = writer.chunk(ex.channel(), event);
             }
-            emit(index + 1);
+            // As on the real service, a content-filter failure lets the set go on; an internal error ends it.
+            emit(error == null ? index + 1 : results.size());
         }
 
         private void complete() {

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Color;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
@@ -90,11 +89,10 @@ class GroupAndStreamTest {
 
     @Test
     void streamSendsOneEventPerImageThenCompletedThenDone() {
-        HttpResponse<InputStream> response = stream(group("streamed panels", 3).put("stream", true));
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
-        SseEvents sse = SseEvents.read(response.body());
+        SseEvents sse = Http.stream(emu, group("streamed panels", 3));
         assertThat(sse.failure).isNull();
+        assertThat(sse.response.statusCode()).isEqualTo(200);
+        assertThat(sse.response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
         assertThat(sse.names()).containsExactly(ResponseBodies.PARTIAL_SUCCEEDED, ResponseBodies.PARTIAL_SUCCEEDED,
                 ResponseBodies.PARTIAL_SUCCEEDED, ResponseBodies.COMPLETED, "[DONE]");
         for (int i = 0; i < 3; i++) {
@@ -114,8 +112,7 @@ class GroupAndStreamTest {
 
     @Test
     void streamReportsItemFailureAndGoesOn() {
-        SseEvents sse = SseEvents.read(stream(group("stream blocked-image", 3).put("stream", true)
-                .put("response_format", "url")).body());
+        SseEvents sse = Http.stream(emu, group("stream blocked-image", 3).put("response_format", "url"));
         assertThat(sse.names()).containsExactly(ResponseBodies.PARTIAL_SUCCEEDED, ResponseBodies.PARTIAL_FAILED,
                 ResponseBodies.PARTIAL_SUCCEEDED, ResponseBodies.COMPLETED, "[DONE]");
         JsonNode failed = sse.events.get(1).json();
@@ -129,8 +126,7 @@ class GroupAndStreamTest {
     void streamEmitsImagesAsTheyAreGenerated() {
         emu.configure(c -> c.latency(Latency.fixed(Duration.ofMillis(300))));
         long start = System.nanoTime();
-        SseEvents sse = SseEvents.read(stream(group("slow stream", 3).put("stream", true)
-                .put("response_format", "url")).body());
+        SseEvents sse = Http.stream(emu, group("slow stream", 3).put("response_format", "url"));
         List<SseEvents.Event> events = sse.events;
         assertThat(events).hasSize(5);
         assertThat(Duration.ofNanos(events.get(0).arrivedNanos() - start)).isGreaterThanOrEqualTo(
@@ -146,10 +142,5 @@ class GroupAndStreamTest {
         assertThat(json(generate(emu, group("slow group", 3).put("response_format", "url"))).get("data"))
                 .hasSize(3);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
-    }
-
-    static HttpResponse<InputStream> stream(ObjectNode body) {
-        return Http.send(Http.generationRequest(emu, body.toString()).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
     }
 }

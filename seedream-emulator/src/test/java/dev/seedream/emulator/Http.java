@@ -58,13 +58,25 @@ final class Http {
 
     static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return CLIENT.send(request, handler);
+            return sendChecked(request, handler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static <T> HttpResponse<T> sendChecked(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException {
+        try {
+            return CLIENT.send(request, handler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends {@code body} with {@code "stream": true} and reads the events. */
+    static SseEvents stream(SeedreamEmulator emu, ObjectNode body) {
+        return SseEvents.read(generationRequest(emu, body.put("stream", true).toString()).build());
     }
 
     static HttpResponse<byte[]> get(URI uri) {

@@ -1,0 +1,100 @@
+package dev.seedream.nifi.nar;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Opens the NAR the build just packaged and checks what NiFi needs to load it and show its documentation. */
+class NarContentIT {
+
+    private static final String PACKAGE = "dev.seedream.nifi.";
+    private static final List<String> COMPONENTS = List.of(PACKAGE + "GenerateImageSeedream",
+            PACKAGE + "EditImageSeedream", PACKAGE + "BatchGenerateImagesSeedream",
+            PACKAGE + "StandardSeedreamConnectionService");
+    private static final String BUNDLED = "META-INF/bundled-dependencies/";
+
+    private static JarFile nar;
+
+    @BeforeAll
+    static void openNar() throws Exception {
+        Path file = Path.of(System.getProperty("nar.file", "target/nifi-seedream-nar-0.1.0-SNAPSHOT.nar"));
+        assertThat(file).exists();
+        nar = new JarFile(file.toFile());
+    }
+
+    @AfterAll
+    static void closeNar() throws Exception {
+        nar.close();
+    }
+
+    @Test
+    void manifestNamesTheStandardServicesApiNarAsParent() throws Exception {
+        Attributes manifest = nar.getManifest().getMainAttributes();
+        assertThat(manifest.getValue("Nar-Id")).isEqualTo("nifi-seedream-nar");
+        assertThat(manifest.getValue("Nar-Dependency-Group")).isEqualTo("org.apache.nifi");
+        assertThat(manifest.getValue("Nar-Dependency-Id")).isEqualTo("nifi-standard-services-api-nar");
+    }
+
+    @Test
+    void bundlesTheClientAndItsLibrariesButNotWhatNiFiProvides() {
+        List<String> bundled = bundledJars();
+        assertThat(bundled).anyMatch(jar -> jar.startsWith("nifi-seedream-processors-"))
+                .anyMatch(jar -> jar.startsWith("seedream-client-"))
+                .anyMatch(jar -> jar.startsWith("async-http-client-"))
+                .anyMatch(jar -> jar.startsWith("jackson-core-"))
+                .anyMatch(jar -> jar.startsWith("netty-handler-"));
+        assertThat(bundled).noneMatch(jar -> jar.startsWith("nifi-api-") || jar.startsWith("nifi-utils-")
+                || jar.startsWith("nifi-record-") || jar.startsWith("nifi-ssl-context-service-api-")
+                || jar.startsWith("seedream-emulator-") || jar.startsWith("junit-") || jar.startsWith("slf4j-"));
+    }
+
+    @Test
+    void extensionManifestListsEveryComponent() throws Exception {
+        ZipEntry entry = nar.getEntry("META-INF/docs/extension-manifest.xml");
+        assertThat(entry).isNotNull();
+        Document manifest;
+        try (InputStream in = nar.getInputStream(entry)) {
+            manifest = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
+        }
+        NodeList extensions = manifest.getElementsByTagName("extension");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < extensions.getLength(); i++) {
+            names.add(((org.w3c.dom.Element) extensions.item(i)).getElementsByTagName("name").item(0)
+                    .getTextContent());
+        }
+        assertThat(names).containsExactlyInAnyOrderElementsOf(COMPONENTS);
+        assertThat(manifest.getDocumentElement().getElementsByTagName("systemApiVersion").item(0).getTextContent())
+                .isEqualTo("2.6.0");
+    }
+
+    @Test
+    void everyComponentHasItsAdditionalDetails() throws Exception {
+        for (String component : COMPONENTS) {
+            ZipEntry entry = nar.getEntry("META-INF/docs/additional-details/" + component + "/additionalDetails.md");
+            assertThat(entry).as(component).isNotNull();
+            try (InputStream in = nar.getInputStream(entry)) {
+                assertThat(new String(in.readAllBytes())).startsWith("# " + component.substring(PACKAGE.length()));
+            }
+        }
+    }
+
+    private static List<String> bundledJars() {
+        return Collections.list(nar.entries()).stream().map(ZipEntry::getName)
+                .filter(name -> name.startsWith(BUNDLED) && name.endsWith(".jar"))
+                .map(name -> name.substring(BUNDLED.length())).toList();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.seedream.nifi;
+
+import dev.seedream.client.GenerationResult;
+import dev.seedream.client.ImageListener;
+import dev.seedream.client.ImageRequest;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.processor.ProcessContext;
+import org.apache.nifi.processor.ProcessSession;
+import org.apache.nifi.processor.util.StandardValidators;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request per FlowFile, many FlowFiles per trigger: takes up to Batch Size FlowFiles, puts all their requests
+ * in flight at once through the asynchronous client, waits with one deadline, then routes every FlowFile on the
+ * trigger thread. A few threads thus keep many slow requests going without being pinned one per request.
+ */
+abstract class AbstractFlowFileRequestProcessor extends AbstractSeedreamProcessor {
+
+    static final PropertyDescriptor BATCH_SIZE = new PropertyDescriptor.Builder()
+            .name("Batch Size")
+            .description("FlowFiles taken per run; their requests are in flight at the same time, within the "
+                    + "connection service's limits.")
+            .required(true)
+            .defaultValue("10")
+            .addValidator(StandardValidators.createLongValidator(1, 1000, true))
+            .build();
+
+    /**
+     * Builds the request for one input from properties, attributes and content.
+     *
+     * @param flowFile the input, or null when the processor runs on a schedule without input
+     */
+    protected abstract ImageRequest createRequest(ProcessContext context, ProcessSession session, FlowFile flowFile);
+
+    @Override
+    protected final void trigger(ProcessContext context, ProcessSession session, CallScope scope) {
+        List<FlowFile> inputs = context.hasIncomingConnection()
+                ? session.get(context.getProperty(BATCH_SIZE).asInteger())
+                : Collections.singletonList(null);
+        List<PendingCall<FlowFile>> calls = new ArrayList<>(inputs.size());
+        for (FlowFile flowFile : inputs) {
+            try {
+                ImageRequest request = scope.client().prepare(createRequest(context, session, flowFile));
+                calls.add(new PendingCall<>(flowFile, request,
+                        scope.client().generateAsync(request, scope.images().sink(), ImageListener.none())));
+            } catch (RuntimeException e) {
+                routeFailure(context, session, flowFile, CallFailure.of(e));
+            }
+        }
+        PendingCall.awaitAll(calls, scope.maxWait());
+        calls.forEach(call -> route(context, session, scope, call));
+    }
+
+    private void route(ProcessContext context, ProcessSession session, CallScope scope, PendingCall<FlowFile> call) {
+        GenerationResult<Path> result = call.result();
+        if (result == null || result.images().isEmpty()) {
+            routeFailure(context, session, call.input(), call.failure(scope.maxWait()));
+            return;
+        }
+        List<FlowFile> images = ImageFlowFiles.create(session, call.input(), call.request(), result,
+                scope.transitUri(), Map.of());
+        session.transfer(images, SUCCESS);
+        if (call.input() != null) {
+            session.transfer(call.input(), ORIGINAL);
+        }
+        getLogger().debug("Generated {} image(s) in {} ms", images.size(), result.duration().toMillis());
+    }
+}

@@ -1,0 +1,21 @@
+package dev.seedream.nifi;
+
+import dev.seedream.client.SeedreamClient;
+import org.apache.nifi.annotation.documentation.CapabilityDescription;
+import org.apache.nifi.annotation.documentation.Tags;
+import org.apache.nifi.controller.ControllerService;
+
+/**
+ * The one Seedream client of a flow (per node): every processor that references the same service shares its
+ * connection pool, its in-flight limit and its images-per-minute budget.
+ */
+@Tags({"seedream", "bytedance", "image", "ai", "connection"})
+@CapabilityDescription("Provides a shared Seedream API client: endpoint, API key, model, timeouts and rate limits.")
+public interface SeedreamConnectionService extends ControllerService {
+
+    /** The shared client; owned by the service, so callers must not close it. */
+    SeedreamClient getClient();
+
+    /** The generation endpoint, for provenance transit URIs; never contains the API key. */
+    String getTransitUri();
+}

@@ -1,0 +1,218 @@
+package dev.seedream.nifi;
+
+import dev.seedream.client.SeedreamClient;
+import dev.seedream.client.ValidationMode;
+import org.apache.nifi.annotation.documentation.CapabilityDescription;
+import org.apache.nifi.annotation.documentation.SeeAlso;
+import org.apache.nifi.annotation.documentation.Tags;
+import org.apache.nifi.annotation.lifecycle.OnDisabled;
+import org.apache.nifi.annotation.lifecycle.OnEnabled;
+import org.apache.nifi.components.ConfigVerificationResult;
+import org.apache.nifi.components.ConfigVerificationResult.Outcome;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.ValidationContext;
+import org.apache.nifi.components.ValidationResult;
+import org.apache.nifi.context.PropertyContext;
+import org.apache.nifi.controller.AbstractControllerService;
+import org.apache.nifi.controller.ConfigurationContext;
+import org.apache.nifi.controller.VerifiableControllerService;
+import org.apache.nifi.expression.ExpressionLanguageScope;
+import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.processor.util.StandardValidators;
+import org.apache.nifi.proxy.ProxyConfiguration;
+import org.apache.nifi.proxy.ProxySpec;
+import org.apache.nifi.ssl.SSLContextProvider;
+
+import java.net.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+@Tags({"seedream", "bytedance", "byteplus", "ark", "image", "ai", "connection"})
+@CapabilityDescription("""
+        Holds the Seedream API endpoint, API key, model, timeouts, proxy and TLS settings, and owns one shared \
+        Seedream client. Every processor that references this service shares its in-flight request limit and its \
+        images-per-minute budget, so the provider's account limits are respected across the flow (per node).""")
+@SeeAlso({GenerateImageSeedream.class, EditImageSeedream.class, BatchGenerateImagesSeedream.class})
+public class StandardSeedreamConnectionService extends AbstractControllerService
+        implements SeedreamConnectionService, VerifiableControllerService {
+
+    static final PropertyDescriptor API_BASE_URL = new PropertyDescriptor.Builder()
+            .name("API Base URL")
+            .description("Base URL of the Seedream (Ark) API; /images/generations is appended. Use "
+                    + "https://ark.cn-beijing.volces.com/api/v3 for Volcengine Ark in China.")
+            .required(true)
+            .defaultValue(SeedreamClient.DEFAULT_BASE_URL)
+            .addValidator(StandardValidators.URL_VALIDATOR)
+            .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT)
+            .build();
+
+    static final PropertyDescriptor API_KEY = new PropertyDescriptor.Builder()
+            .name("API Key")
+            .description("The Ark API key, sent as a bearer token. It is never written to attributes, logs or "
+                    + "provenance.")
+            .required(true)
+            .sensitive(true)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    static final PropertyDescriptor MODEL = new PropertyDescriptor.Builder()
+            .name("Model")
+            .description("Model id or custom endpoint id used for every request, e.g. seedream-4-0-250828 or "
+                    + "seedream-4-5-251128. Requests are validated against this model's documented limits.")
+            .required(true)
+            .defaultValue(SeedreamClient.DEFAULT_MODEL)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    static final PropertyDescriptor CONNECT_TIMEOUT = timeout("Connect Timeout", "10 secs",
+            "Longest time to establish a connection to the API.");
+    static final PropertyDescriptor READ_TIMEOUT = timeout("Read Timeout", "5 mins",
+            "Longest silence while waiting for or reading a response; a group of 4K images can take minutes.");
+    static final PropertyDescriptor REQUEST_TIMEOUT = timeout("Request Timeout", "10 mins",
+            "Longest time for one HTTP attempt, response body included.");
+
+    static final PropertyDescriptor MAX_CONCURRENT_REQUESTS = count("Max Concurrent Requests", "32",
+            "Requests in flight at once across all processors using this service (0 means unlimited).");
+    static final PropertyDescriptor IMAGES_PER_MINUTE = count("Images Per Minute", "500",
+            "Images per minute across all processors using this service, counted as the provider does "
+                    + "(a group request reserves its Max Images). 0 means unlimited; 500 is the provider's default.");
+    static final PropertyDescriptor MAX_RETRIES = count("Max Retries", "3",
+            "Retries of transient failures (429, 5xx, timeouts, connection failures) with exponential backoff "
+                    + "that honours Retry-After. Permanent failures are never retried.");
+
+    static final PropertyDescriptor MAX_LIMIT_WAIT = timeout("Max Limit Wait", "1 min",
+            "Longest a request waits for a free slot or image quota of this service before it fails as rate "
+                    + "limited; the processor then yields and leaves the FlowFile queued.");
+
+    static final PropertyDescriptor SSL_CONTEXT_SERVICE = new PropertyDescriptor.Builder()
+            .name("SSL Context Service")
+            .description("Trust store and client certificate for TLS; the JVM's default trust store when unset. "
+                    + "Certificate verification always stays on.")
+            .required(false)
+            .identifiesControllerService(SSLContextProvider.class)
+            .build();
+
+    private static final ProxySpec[] PROXY_SPECS = {ProxySpec.HTTP, ProxySpec.HTTP_AUTH};
+
+    static final PropertyDescriptor PROXY_CONFIGURATION_SERVICE =
+            ProxyConfiguration.createProxyConfigPropertyDescriptor(PROXY_SPECS);
+
+    private static final List<PropertyDescriptor> PROPERTIES = List.of(API_BASE_URL, API_KEY, MODEL,
+            CONNECT_TIMEOUT, READ_TIMEOUT, REQUEST_TIMEOUT, MAX_CONCURRENT_REQUESTS, IMAGES_PER_MINUTE, MAX_RETRIES,
+            MAX_LIMIT_WAIT, SSL_CONTEXT_SERVICE, PROXY_CONFIGURATION_SERVICE);
+
+    private volatile SeedreamClient client;
+
+    @Override
+    protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
+        return PROPERTIES;
+    }
+
+    @Override
+    protected Collection<ValidationResult> customValidate(ValidationContext context) {
+        List<ValidationResult> results = new ArrayList<>();
+        ProxyConfiguration.validateProxySpec(context, results, PROXY_SPECS);
+        return results;
+    }
+
+    @OnEnabled
+    public void onEnabled(ConfigurationContext context) {
+        client = configure(context).build();
+    }
+
+    @OnDisabled
+    public void onDisabled() {
+        SeedreamClient current = client;
+        client = null;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    @Override
+    public SeedreamClient getClient() {
+        SeedreamClient current = client;
+        if (current == null) {
+            throw new IllegalStateException("Seedream Connection Service is not enabled");
+        }
+        return current;
+    }
+
+    @Override
+    public String getTransitUri() {
+        return getClient().baseUrl().replaceAll("/+$", "") + "/images/generations";
+    }
+
+    @Override
+    public List<ConfigVerificationResult> verify(ConfigurationContext context, ComponentLog verificationLogger,
+                                                 Map<String, String> variables) {
+        List<ConfigVerificationResult> results = new ArrayList<>();
+        SeedreamClient probeClient;
+        try {
+            // A separate client: verification must test the configuration being edited, not the enabled one,
+            // and one unretried call keeps Verify fast and cheap.
+            probeClient = configure(context).validationMode(ValidationMode.PROTOCOL_ONLY).maxRetries(0)
+                    .imagesPerMinute(0).build();
+        } catch (RuntimeException e) {
+            results.add(step("Build Client", Outcome.FAILED, "Invalid client configuration: " + e.getMessage()));
+            results.add(ConnectionProbe.result(Outcome.SKIPPED, "The client could not be built"));
+            return results;
+        }
+        try (probeClient) {
+            results.add(step("Build Client", Outcome.SUCCESSFUL, "Client configured for " + probeClient.baseUrl()
+                    + " with model " + probeClient.defaultModel()));
+            ConfigVerificationResult probe = ConnectionProbe.run(probeClient);
+            verificationLogger.info("{}: {}", probe.getVerificationStepName(), probe.getExplanation());
+            results.add(probe);
+        }
+        return results;
+    }
+
+    private SeedreamClient.Builder configure(PropertyContext context) {
+        SeedreamClient.Builder builder = SeedreamClient.builder()
+                .baseUrl(context.getProperty(API_BASE_URL).evaluateAttributeExpressions().getValue())
+                .apiKey(context.getProperty(API_KEY).getValue())
+                .defaultModel(context.getProperty(MODEL).getValue())
+                .connectTimeout(duration(context, CONNECT_TIMEOUT))
+                .readTimeout(duration(context, READ_TIMEOUT))
+                .requestTimeout(duration(context, REQUEST_TIMEOUT))
+                .maxLimitWait(duration(context, MAX_LIMIT_WAIT))
+                .maxConcurrentRequests(context.getProperty(MAX_CONCURRENT_REQUESTS).asInteger())
+                .imagesPerMinute(context.getProperty(IMAGES_PER_MINUTE).asInteger())
+                .maxRetries(context.getProperty(MAX_RETRIES).asInteger());
+        if (context.getProperty(SSL_CONTEXT_SERVICE).isSet()) {
+            builder.sslContext(context.getProperty(SSL_CONTEXT_SERVICE)
+                    .asControllerService(SSLContextProvider.class).createContext());
+        }
+        ProxyConfiguration proxy = ProxyConfiguration.getConfiguration(context);
+        if (proxy.getProxyType() == Proxy.Type.HTTP) {
+            builder.proxy(proxy.getProxyServerHost(), proxy.getProxyServerPort(), proxy.getProxyUserName(),
+                    proxy.getProxyUserPassword());
+        }
+        return builder;
+    }
+
+    private static Duration duration(PropertyContext context, PropertyDescriptor descriptor) {
+        return Duration.ofMillis(context.getProperty(descriptor).asTimePeriod(TimeUnit.MILLISECONDS));
+    }
+
+    private static ConfigVerificationResult step(String name, Outcome outcome, String explanation) {
+        return new ConfigVerificationResult.Builder().verificationStepName(name).outcome(outcome)
+                .explanation(explanation).build();
+    }
+
+    private static PropertyDescriptor timeout(String name, String defaultValue, String description) {
+        return new PropertyDescriptor.Builder().name(name).description(description).required(true)
+                .defaultValue(defaultValue).addValidator(StandardValidators.createTimePeriodValidator(
+                        1, TimeUnit.MILLISECONDS, Long.MAX_VALUE, TimeUnit.MILLISECONDS)).build();
+    }
+
+    private static PropertyDescriptor count(String name, String defaultValue, String description) {
+        return new PropertyDescriptor.Builder().name(name).description(description).required(true)
+                .defaultValue(defaultValue).addValidator(StandardValidators.NON_NEGATIVE_INTEGER_VALIDATOR).build();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.seedream.nifi;
+
+import org.apache.nifi.components.ConfigVerificationResult;
+import org.apache.nifi.components.ConfigVerificationResult.Outcome;
+import org.apache.nifi.util.MockFlowFile;
+import org.apache.nifi.util.TestRunner;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import static dev.seedream.nifi.AbstractSeedreamProcessor.FAILURE;
+import static dev.seedream.nifi.AbstractSeedreamProcessor.ORIGINAL;
+import static dev.seedream.nifi.AbstractSeedreamProcessor.SUCCESS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EditImageSeedreamTest extends SeedreamTestSupport {
+
+    private final TestRunner runner = runner(new EditImageSeedream());
+
+    @Test
+    void editsTheImageInTheContent() throws IOException {
+        runner.setProperty(EditImageSeedream.PROMPT, "make it ${style}");
+        runner.enqueue(png(400, 300), Map.of("style", "watercolour"));
+
+        runner.run();
+
+        runner.assertTransferCount(SUCCESS, 1);
+        runner.assertTransferCount(ORIGINAL, 1);
+        MockFlowFile image = runner.getFlowFilesForRelationship(SUCCESS).get(0);
+        image.assertAttributeEquals("mime.type", "image/jpeg");
+        image.assertAttributeEquals("seedream.image.count", "1");
+        assertThat(emulator.stats().requestsForPrompt("make it watercolour")).isEqualTo(1);
+        assertApiKeyNowhere(runner);
+    }
+
+    @Test
+    void groupEditWithTheContentAsReference() throws IOException {
+        runner.setProperty(EditImageSeedream.PROMPT, "two variations");
+        runner.setProperty(RequestOptions.MAX_IMAGES, "2");
+        runner.enqueue(png(400, 300));
+
+        runner.run();
+
+        runner.assertTransferCount(SUCCESS, 2);
+    }
+
+    @Test
+    void contentThatIsNotAnImageFailsWithoutACall() {
+        runner.setProperty(EditImageSeedream.PROMPT, "edit");
+        runner.enqueue("plain text, not an image");
+
+        runner.run();
+
+        runner.assertAllFlowFilesTransferred(FAILURE, 1);
+        MockFlowFile failed = runner.getFlowFilesForRelationship(FAILURE).get(0);
+        failed.assertAttributeEquals("seedream.error.code", "ValidationFailed");
+        assertThat(failed.getAttribute("seedream.error.message")).contains("image[0]").contains("text/plain");
+        assertThat(emulator.stats().generationRequests()).isZero();
+    }
+
+    @Test
+    void referenceImageTooNarrowForTheModelFails() throws IOException {
+        runner.setProperty(EditImageSeedream.PROMPT, "edit");
+        runner.enqueue(png(400, 100));
+
+        runner.run();
+
+        runner.assertAllFlowFilesTransferred(FAILURE, 1);
+        assertThat(runner.getFlowFilesForRelationship(FAILURE).get(0).getAttribute("seedream.error.message"))
+                .contains("aspect ratio");
+    }
+
+    @Test
+    void extraReferenceUrlsAreValidated() throws IOException {
+        runner.setProperty(EditImageSeedream.PROMPT, "combine");
+        runner.setProperty(EditImageSeedream.REFERENCE_IMAGE_URLS, "${refs}");
+        runner.enqueue(png(400, 300), Map.of("refs", "https://example.com/a.png, ftp://example.com/b.png"));
+
+        runner.run();
+
+        runner.assertAllFlowFilesTransferred(FAILURE, 1);
+        assertThat(runner.getFlowFilesForRelationship(FAILURE).get(0).getAttribute("seedream.error.message"))
+                .contains("image[2]").doesNotContain("image[1] ");
+    }
+
+    @Test
+    void verifyChecksPromptAndReferenceUrls() {
+        runner.setProperty(EditImageSeedream.PROMPT, "combine");
+        runner.setProperty(EditImageSeedream.REFERENCE_IMAGE_URLS, "${refs}");
+
+        List<ConfigVerificationResult> good = runner.verify(Map.of("refs", "https://example.com/a.png"));
+        List<ConfigVerificationResult> bad = runner.verify(Map.of("refs", "file-name.png"));
+
+        assertThat(good.get(1).getOutcome()).isEqualTo(Outcome.SUCCESSFUL);
+        assertThat(good.get(1).getExplanation()).contains("checked when the processor runs");
+        assertThat(bad.get(1).getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(bad.get(1).getExplanation()).contains("image[0]");
+    }
+
+    @Test
+    void requiresThePrompt() {
+        runner.assertNotValid();
+        runner.setProperty(EditImageSeedream.PROMPT, "edit");
+        runner.assertValid();
+    }
+
+    private static byte[] png(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.ORANGE);
+        graphics.fillRect(0, 0, width / 2, height);
+        graphics.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}

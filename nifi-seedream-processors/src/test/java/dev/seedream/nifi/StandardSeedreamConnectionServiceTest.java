@@ -1,0 +1,124 @@
+package dev.seedream.nifi;
+
+import org.apache.nifi.components.ConfigVerificationResult;
+import org.apache.nifi.components.ConfigVerificationResult.Outcome;
+import org.apache.nifi.reporting.InitializationException;
+import org.apache.nifi.util.TestRunner;
+import org.apache.nifi.util.TestRunners;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StandardSeedreamConnectionServiceTest extends SeedreamTestSupport {
+
+    private static final String WRONG_KEY = "wrong-secret-key";
+
+    private final TestRunner runner = TestRunners.newTestRunner(new GenerateImageSeedream());
+    private final StandardSeedreamConnectionService service = new StandardSeedreamConnectionService();
+
+    @BeforeEach
+    void addService() throws InitializationException {
+        runner.addControllerService(SERVICE_ID, service);
+        runner.setProperty(service, StandardSeedreamConnectionService.API_BASE_URL, emulator.baseUri().toString());
+        runner.setProperty(service, StandardSeedreamConnectionService.API_KEY, API_KEY);
+    }
+
+    @Test
+    void verifyReachesTheApiAndAcceptsTheKeyWithoutGeneratingAnImage() {
+        List<ConfigVerificationResult> results = runner.verify(service, Map.of());
+
+        assertThat(results).extracting(ConfigVerificationResult::getOutcome)
+                .containsExactly(Outcome.SUCCESSFUL, Outcome.SUCCESSFUL);
+        assertThat(results.get(1).getExplanation()).contains("accepted").contains("seedream-4-0-250828");
+        assertThat(emulator.stats().generationRequests()).isEqualTo(1);
+        assertThat(emulator.stats().requestsWithStatus(400)).isEqualTo(1);
+        assertThat(emulator.stats().imagesGenerated()).isZero();
+    }
+
+    @Test
+    void verifyReportsARejectedKeyWithoutRevealingIt() {
+        runner.setProperty(service, StandardSeedreamConnectionService.API_KEY, WRONG_KEY);
+
+        List<ConfigVerificationResult> results = runner.verify(service, Map.of());
+
+        assertThat(results.get(1).getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(results.get(1).getExplanation()).contains("API key was rejected").doesNotContain(WRONG_KEY);
+        assertThat(emulator.stats().requestsWithStatus(401)).isEqualTo(1);
+    }
+
+    @Test
+    void verifyReportsAnUnknownModel() {
+        runner.setProperty(service, StandardSeedreamConnectionService.MODEL, "seedream-9-9-999999");
+
+        List<ConfigVerificationResult> results = runner.verify(service, Map.of());
+
+        assertThat(results.get(1).getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(results.get(1).getExplanation()).contains("seedream-9-9-999999 was not found");
+    }
+
+    @Test
+    void verifyReportsAnUnreachableEndpoint() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        runner.setProperty(service, StandardSeedreamConnectionService.API_BASE_URL,
+                "http://127.0.0.1:" + closedPort + "/api/v3");
+        runner.setProperty(service, StandardSeedreamConnectionService.CONNECT_TIMEOUT, "2 secs");
+
+        List<ConfigVerificationResult> results = runner.verify(service, Map.of());
+
+        assertThat(results.get(0).getOutcome()).isEqualTo(Outcome.SUCCESSFUL);
+        assertThat(results.get(1).getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(results.get(1).getExplanation()).startsWith("Could not verify http://127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void rejectsBadPropertyValues() {
+        runner.setProperty(service, StandardSeedreamConnectionService.API_BASE_URL, "not a url");
+        runner.setProperty(service, StandardSeedreamConnectionService.IMAGES_PER_MINUTE, "-1");
+        runner.setProperty(service, StandardSeedreamConnectionService.READ_TIMEOUT, "soon");
+
+        runner.assertNotValid(service);
+    }
+
+    @Test
+    void ownsOneClientWhileEnabledAndClosesItWhenDisabled() {
+        runner.enableControllerService(service);
+        assertThat(service.getClient()).isSameAs(service.getClient());
+        assertThat(service.getClient().toString()).doesNotContain(API_KEY);
+        assertThat(service.getTransitUri()).isEqualTo(emulator.baseUri() + "/images/generations");
+
+        runner.disableControllerService(service);
+
+        assertThatThrownBy(service::getClient).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not enabled");
+    }
+
+    @Test
+    void processorVerifyFailsClearlyWhenTheServiceIsDisabled() {
+        runner.setProperty(AbstractSeedreamProcessor.CONNECTION_SERVICE, SERVICE_ID);
+        runner.setProperty(GenerateImageSeedream.PROMPT, "x");
+
+        List<ConfigVerificationResult> results = runner.verify(Map.of());
+
+        assertThat(results).extracting(ConfigVerificationResult::getOutcome)
+                .containsExactly(Outcome.FAILED, Outcome.SKIPPED);
+    }
+
+    @Test
+    void keyNeverReachesTheLogs() {
+        runner.verify(service, Map.of());
+        runner.enableControllerService(service);
+
+        assertThat(runner.getControllerServiceLogger(SERVICE_ID).getInfoMessages()).isNotEmpty();
+        assertApiKeyNowhere(runner);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.seedream.emulator;
+
+import static dev.seedream.emulator.Http.body;
+import static dev.seedream.emulator.Http.generate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The images-per-minute and in-flight limits answer the provider's 429 with Retry-After. */
+class RateLimitTest {
+
+    private static SeedreamEmulator emu;
+
+    @BeforeAll
+    static void start() {
+        emu = SeedreamEmulator.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        emu.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        emu.reset();
+    }
+
+    @Test
+    void imagesPerMinuteLimitAnswers429WithRetryAfter() {
+        emu.configure(c -> c.imagesPerMinute(2));
+        assertThat(generate(emu, body("ipm").put("response_format", "url")).statusCode()).isEqualTo(200);
+        assertThat(generate(emu, body("ipm").put("response_format", "url")).statusCode()).isEqualTo(200);
+        HttpResponse<String> limited = generate(emu, body("ipm").put("response_format", "url"));
+        ValidationTest.assertError(limited, 429, "ModelAccountIpmRateLimitExceeded", "");
+        assertThat(Integer.parseInt(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 60);
+        assertThat(emu.stats().requestsWithStatus(429)).isEqualTo(1);
+        assertThat(emu.stats().imagesGenerated()).isEqualTo(2);
+    }
+
+    @Test
+    void groupImagesCountAgainstTheLimit() {
+        emu.configure(c -> c.imagesPerMinute(4));
+        assertThat(generate(emu, GroupAndStreamTest.group("ipm group", 3).put("response_format", "url"))
+                .statusCode()).isEqualTo(200);
+        assertThat(generate(emu, GroupAndStreamTest.group("ipm group", 2)).statusCode()).isEqualTo(429);
+        assertThat(generate(emu, body("ipm single").put("response_format", "url")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void maxInFlightAnswers429WhileARequestIsInProgress() {
+        emu.configure(c -> c.maxInFlight(1).latency(Latency.fixed(Duration.ofMillis(800))));
+        CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(
+                () -> generate(emu, body("slow one").put("response_format", "url")));
+        FaultTest.awaitInFlightOf(emu, 1);
+        HttpResponse<String> rejected = generate(emu, body("second one"));
+        ValidationTest.assertError(rejected, 429, "RateLimitExceeded.EndpointRPMExceeded", "");
+        assertThat(rejected.headers().firstValue("Retry-After")).isPresent();
+        assertThat(slow.join().statusCode()).isEqualTo(200);
+        FaultTest.awaitInFlightOf(emu, 0);
+        assertThat(generate(emu, body("third one").put("response_format", "url")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void resetRestoresTheStartLimits() {
+        emu.configure(c -> c.imagesPerMinute(1));
+        assertThat(generate(emu, body("limited").put("response_format", "url")).statusCode()).isEqualTo(200);
+        assertThat(generate(emu, body("limited").put("response_format", "url")).statusCode()).isEqualTo(429);
+        emu.reset();
+        assertThat(emu.config().imagesPerMinute()).isZero();
+        assertThat(generate(emu, body("limited").put("response_format", "url")).statusCode()).isEqualTo(200);
+    }
+}
