@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,6 +44,7 @@ public final class SeedreamClient implements AutoCloseable {
     private final String baseUrl;
     private final String defaultModel;
     private final ValidationMode validationMode;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SeedreamClient(Builder builder, ClientRuntime runtime) {
         this.runtime = runtime;
@@ -75,6 +77,9 @@ public final class SeedreamClient implements AutoCloseable {
                                                                     ImageListener<T> listener) {
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(listener, "listener");
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("This SeedreamClient is closed"));
+        }
         ImageRequest prepared;
         try {
             prepared = prepare(request);
@@ -98,7 +103,7 @@ public final class SeedreamClient implements AutoCloseable {
         try {
             return generateAsync(request, sink).join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof SeedreamException seedream ? seedream : e;
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -120,7 +125,9 @@ public final class SeedreamClient implements AutoCloseable {
 
     @Override
     public void close() {
-        runtime.close();
+        if (closed.compareAndSet(false, true)) {
+            runtime.close();
+        }
     }
 
     @Override

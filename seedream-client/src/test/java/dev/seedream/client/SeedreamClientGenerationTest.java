@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 
 import static dev.seedream.client.EmulatorClients.b64;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SeedreamClientGenerationTest {
 
@@ -139,6 +140,16 @@ class SeedreamClientGenerationTest {
         try (var files = Files.list(directory)) {
             assertThat(files).hasSize(2);
         }
+    }
+
+    @Test
+    void failsACallOnAClosedClientAtOnce() {
+        SeedreamClient closed = EmulatorClients.builder(emulator).build();
+        closed.close();
+
+        assertThatThrownBy(() -> closed.generate(b64("too late").build()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(emulator.stats().requestsForPrompt("too late")).isZero();
     }
 
     @Test

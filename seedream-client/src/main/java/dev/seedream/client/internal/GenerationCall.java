@@ -89,7 +89,13 @@ public final class GenerationCall<T> {
                     .setHeader("Content-Type", "application/json")
                     .setHeader("Accept", request.stream() ? "text/event-stream" : "application/json")
                     .setBody(body)
-                    .execute(handler);
+                    .execute(handler)
+                    // AHC may fail the returned future without calling the handler (e.g. once closed).
+                    .toCompletableFuture().whenComplete((ignored, failure) -> {
+                        if (failure != null) {
+                            handler.onThrowable(failure);
+                        }
+                    });
         } catch (RuntimeException e) {
             handler.onThrowable(e);
         }
