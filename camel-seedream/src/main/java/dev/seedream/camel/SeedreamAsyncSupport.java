@@ -1,0 +1,60 @@
+package dev.seedream.camel;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+
+/**
+ * The one path by which an asynchronous Seedream call completes its exchange: on a Camel thread, with the
+ * client's typed exception set unchanged (so {@code onException(SeedreamRateLimitException.class)} matches), and
+ * with exactly one {@code callback.done(false)}.
+ */
+final class SeedreamAsyncSupport {
+
+    private SeedreamAsyncSupport() {
+    }
+
+    /** What to do with the exchange when the call succeeded; may throw, which fails the exchange. */
+    @FunctionalInterface
+    interface Outcome {
+        void apply() throws Exception;
+    }
+
+    static void completeLater(Executor executor, Exchange exchange, AsyncCallback callback, Outcome success,
+                              Throwable failure) {
+        Runnable completion = () -> complete(exchange, callback, success, failure);
+        try {
+            executor.execute(completion);
+        } catch (RejectedExecutionException | NullPointerException stopped) {
+            completion.run(); // the endpoint is stopping: finish on this thread rather than lose the exchange
+        }
+    }
+
+    private static void complete(Exchange exchange, AsyncCallback callback, Outcome success, Throwable failure) {
+        try {
+            if (failure != null) {
+                exchange.setException(unwrap(failure));
+            } else {
+                success.apply();
+            }
+        } catch (Exception e) {
+            exchange.setException(e);
+        } finally {
+            callback.done(false);
+        }
+    }
+
+    /** The failure a future reports, without the CompletionException wrapper CompletableFuture adds. */
+    static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

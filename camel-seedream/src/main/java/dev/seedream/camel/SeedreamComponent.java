@@ -1,0 +1,45 @@
+package dev.seedream.camel;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The {@code seedream:} component: image generation with ByteDance Seedream. Options set here are the defaults of
+ * every endpoint it creates.
+ */
+@Component("seedream")
+public class SeedreamComponent extends DefaultComponent {
+
+    @Metadata(description = "Component-level defaults of the endpoint options")
+    private SeedreamConfiguration configuration = new SeedreamConfiguration();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        SeedreamEndpoint endpoint = new SeedreamEndpoint(uri, this, parseOperation(remaining), configuration.copy());
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    private static SeedreamOperation parseOperation(String remaining) {
+        try {
+            return SeedreamOperation.valueOf(remaining);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown Seedream operation '" + remaining + "', expected one of "
+                    + Arrays.toString(SeedreamOperation.values()), e);
+        }
+    }
+
+    public SeedreamConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** Component-level defaults of the endpoint options. */
+    public void setConfiguration(SeedreamConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

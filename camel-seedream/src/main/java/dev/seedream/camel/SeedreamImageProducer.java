@@ -1,0 +1,80 @@
+package dev.seedream.camel;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.seedream.client.ImageListener;
+import dev.seedream.client.ImageRequest;
+import dev.seedream.client.SeedreamClient;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Sends one {@link ImageRequest} per exchange without blocking the route thread; the operations differ only in
+ * how they build the request ({@link #createRequest}).
+ */
+abstract class SeedreamImageProducer extends DefaultAsyncProducer {
+
+    SeedreamImageProducer(SeedreamEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public SeedreamEndpoint getEndpoint() {
+        return (SeedreamEndpoint) super.getEndpoint();
+    }
+
+    /** The request this exchange asks for, before the client applies its model limits. */
+    protected abstract ImageRequest createRequest(Exchange exchange) throws Exception;
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        ImageRequest request;
+        try {
+            // Validated here so a bad request fails synchronously, before any network call.
+            request = getEndpoint().getClient().prepare(createRequest(exchange));
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        if (request.stream()) {
+            sendStreaming(exchange, callback, request);
+        } else {
+            send(exchange, callback, request);
+        }
+        return false;
+    }
+
+    private void send(Exchange exchange, AsyncCallback callback, ImageRequest request) {
+        SeedreamEndpoint endpoint = getEndpoint();
+        endpoint.getClient().generateAsync(request, endpoint.newSink()).whenComplete((result, failure) ->
+                SeedreamAsyncSupport.completeLater(endpoint.getCompletionExecutor(), exchange, callback,
+                        () -> SeedreamResultSupport.writeResult(exchange.getMessage(), result), failure));
+    }
+
+    /**
+     * The exchange goes on as soon as the first image arrives, its body an iterator that yields the images still
+     * arriving; a call that fails before any image fails the exchange like a non-streaming one.
+     */
+    private void sendStreaming(Exchange exchange, AsyncCallback callback, ImageRequest request) {
+        SeedreamEndpoint endpoint = getEndpoint();
+        SeedreamImageIterator images = new SeedreamImageIterator(exchange);
+        AtomicBoolean handedOver = new AtomicBoolean();
+        ImageListener<Object> listener = image -> {
+            images.add(image);
+            if (handedOver.compareAndSet(false, true)) {
+                SeedreamAsyncSupport.completeLater(endpoint.getCompletionExecutor(), exchange, callback,
+                        () -> exchange.getMessage().setBody(images), null);
+            }
+        };
+        SeedreamClient client = endpoint.getClient();
+        client.generateAsync(request, endpoint.newSink(), listener).whenComplete((result, failure) -> {
+            images.finish(failure == null ? null : SeedreamAsyncSupport.unwrap(failure));
+            if (handedOver.compareAndSet(false, true)) {
+                SeedreamAsyncSupport.completeLater(endpoint.getCompletionExecutor(), exchange, callback,
+                        () -> exchange.getMessage().setBody(images), failure);
+            }
+        });
+    }
+}

@@ -1,0 +1,97 @@
+package dev.seedream.camel;
+
+import dev.seedream.client.ImageRequest;
+import dev.seedream.client.SeedreamClient;
+import dev.seedream.client.ValidationMode;
+import dev.seedream.emulator.SeedreamEmulator;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.test.junit6.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** URI → configuration, component defaults, and who owns (and closes) the client. */
+class SeedreamComponentConfigurationTest extends CamelTestSupport {
+
+    private static SeedreamEmulator emulator;
+    private static SeedreamClient sharedClient;
+
+    @BeforeAll
+    static void start() {
+        emulator = SeedreamEmulator.start();
+        sharedClient = SeedreamClient.builder().baseUrl(emulator.baseUri().toString()).apiKey("test-key").build();
+    }
+
+    @AfterAll
+    static void stop() {
+        sharedClient.close();
+        emulator.close();
+    }
+
+    @Override
+    protected void bindToRegistry(Registry registry) {
+        registry.bind("seedreamClient", sharedClient);
+    }
+
+    @Test
+    void uriOptionsLandInTheEndpointConfiguration() {
+        SeedreamEndpoint endpoint = context.getEndpoint("seedream:edit?model=seedream-4-5-251128&size=2K&seed=7"
+                + "&watermark=false&maxImages=4&stream=true&requestTimeout=90s&maxLimitWait=2500"
+                + "&validationMode=PROTOCOL_ONLY&responseFormat=url&batchConcurrency=6&failFast=true",
+                SeedreamEndpoint.class);
+
+        SeedreamConfiguration config = endpoint.getConfiguration();
+        assertThat(endpoint.getOperation()).isEqualTo(SeedreamOperation.edit);
+        assertThat(config.getModel()).isEqualTo("seedream-4-5-251128");
+        assertThat(config.getSize()).isEqualTo("2K");
+        assertThat(config.getSeed()).isEqualTo(7L);
+        assertThat(config.getWatermark()).isFalse();
+        assertThat(config.getMaxImages()).isEqualTo(4);
+        assertThat(config.isStream()).isTrue();
+        assertThat(config.getRequestTimeout()).isEqualTo(90_000L);
+        assertThat(config.getMaxLimitWait()).isEqualTo(2_500L);
+        assertThat(config.getValidationMode()).isEqualTo(ValidationMode.PROTOCOL_ONLY);
+        assertThat(config.getResponseFormat()).isEqualTo("url");
+        assertThat(config.getBatchConcurrency()).isEqualTo(6);
+        assertThat(config.isFailFast()).isTrue();
+    }
+
+    @Test
+    void componentOptionsAreDefaultsThatEndpointsCopy() {
+        SeedreamComponent component = context.getComponent("seedream", SeedreamComponent.class);
+        component.getConfiguration().setSize("4K");
+
+        SeedreamEndpoint inheriting = context.getEndpoint("seedream:generate", SeedreamEndpoint.class);
+        SeedreamEndpoint overriding = context.getEndpoint("seedream:generate?size=1K", SeedreamEndpoint.class);
+
+        assertThat(inheriting.getConfiguration().getSize()).isEqualTo("4K");
+        assertThat(overriding.getConfiguration().getSize()).isEqualTo("1K");
+        assertThat(component.getConfiguration().getSize()).isEqualTo("4K");
+    }
+
+    @Test
+    void anUnknownOperationIsRejectedNamingTheValidOnes() {
+        assertThatThrownBy(() -> context.getEndpoint("seedream:paint"))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasStackTraceContaining("[generate, edit, batch]");
+    }
+
+    @Test
+    void aClientBeanIsAutowiredSharedAndNotClosedByTheEndpoint() throws Exception {
+        SeedreamEndpoint first = context.getEndpoint("seedream:generate", SeedreamEndpoint.class);
+        SeedreamEndpoint second = context.getEndpoint("seedream:batch", SeedreamEndpoint.class);
+        first.start();
+        second.start();
+
+        assertThat(first.getClient()).isSameAs(sharedClient);
+        assertThat(second.getClient()).isSameAs(sharedClient);
+
+        context.stop();
+        assertThat(sharedClient.generate(ImageRequest.builder().prompt("still open").size("1K").build()).images())
+                .hasSize(1);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.seedream.camel;
+
+import dev.seedream.client.SeedreamContentPolicyException;
+import dev.seedream.client.SeedreamRateLimitException;
+import dev.seedream.emulator.FaultSpec;
+import dev.seedream.emulator.SeedreamEmulator;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SeedreamErrorHandlingTest extends SeedreamTestSupport {
+
+    private static SeedreamEmulator emulator;
+
+    @BeforeAll
+    static void startEmulator() {
+        emulator = SeedreamEmulator.start();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void resetEmulator() {
+        emulator.reset();
+    }
+
+    @Override
+    SeedreamEmulator emulator() {
+        return emulator;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:clientRetry").to("seedream:generate");
+
+                from("direct:onException")
+                        .onException(SeedreamContentPolicyException.class).handled(true).to("mock:rejected").end()
+                        .to("seedream:generate").to("mock:generated");
+
+                from("direct:deadLetter").errorHandler(deadLetterChannel("mock:dead").useOriginalMessage())
+                        .to("seedream:generate");
+
+                from("direct:tryCatch")
+                        .doTry().to("seedream:generate?maxRetries=0")
+                        .doCatch(SeedreamRateLimitException.class).to("mock:limited")
+                        .end();
+
+                from("direct:redelivery")
+                        .onException(SeedreamRateLimitException.class).maximumRedeliveries(2).redeliveryDelay(10)
+                        .end()
+                        .to("seedream:generate?maxRetries=0");
+            }
+        };
+    }
+
+    @Test
+    void aRateLimitIsRetriedByTheClient() {
+        emulator.faults().schedule(FaultSpec.http429(1));
+
+        Exchange result = template.request("direct:clientRetry", e -> e.getIn().setBody("retried once"));
+
+        assertThat(result.getException()).isNull();
+        assertThat(result.getMessage().getHeader(SeedreamConstants.ATTEMPTS)).isEqualTo(2);
+        assertThat(emulator.stats().requestsWithStatus(429)).isEqualTo(1);
+        assertThat(emulator.stats().requestsForPrompt("retried once")).isEqualTo(2);
+    }
+
+    @Test
+    void aContentPolicyRejectionReachesOnException() throws Exception {
+        MockEndpoint rejected = getMockEndpoint("mock:rejected");
+        rejected.expectedBodiesReceived("something forbidden");
+        rejected.message(0).exchangeProperty(Exchange.EXCEPTION_CAUGHT)
+                .isInstanceOf(SeedreamContentPolicyException.class);
+        getMockEndpoint("mock:generated").expectedMessageCount(0);
+
+        Exchange result = template.request("direct:onException", e -> e.getIn().setBody("something forbidden"));
+
+        assertThat(result.getException()).isNull();
+        MockEndpoint.assertIsSatisfied(context);
+        SeedreamContentPolicyException cause = rejected.getExchanges().get(0)
+                .getProperty(Exchange.EXCEPTION_CAUGHT, SeedreamContentPolicyException.class);
+        assertThat(cause.httpStatus()).isEqualTo(400);
+        assertThat(cause.isRetryable()).isFalse();
+        assertThat(emulator.stats().requestsForPrompt("something forbidden")).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectedMessageGoesToTheDeadLetterChannelUnchanged() throws Exception {
+        MockEndpoint dead = getMockEndpoint("mock:dead");
+        dead.expectedBodiesReceived("a forbidden picture");
+        dead.message(0).exchangeProperty(Exchange.EXCEPTION_CAUGHT)
+                .isInstanceOf(SeedreamContentPolicyException.class);
+
+        template.sendBody("direct:deadLetter", "a forbidden picture");
+
+        dead.assertIsSatisfied();
+    }
+
+    @Test
+    void doCatchMatchesTheTypedRateLimitException() throws Exception {
+        emulator.faults().schedule(FaultSpec.http429(0));
+        MockEndpoint limited = getMockEndpoint("mock:limited");
+        limited.expectedMessageCount(1);
+
+        Exchange result = template.request("direct:tryCatch", e -> e.getIn().setBody("too many"));
+
+        assertThat(result.getException()).isNull();
+        limited.assertIsSatisfied();
+        SeedreamRateLimitException cause = limited.getExchanges().get(0)
+                .getProperty(Exchange.EXCEPTION_CAUGHT, SeedreamRateLimitException.class);
+        assertThat(cause.isLocalLimit()).isFalse();
+        assertThat(cause.httpStatus()).isEqualTo(429);
+    }
+
+    @Test
+    void camelRedeliveryCanTakeOverRetriesFromTheClient() {
+        emulator.faults().schedule(FaultSpec.http429(0), FaultSpec.http429(0));
+
+        Exchange result = template.request("direct:redelivery", e -> e.getIn().setBody("redelivered"));
+
+        assertThat(result.getException()).isNull();
+        assertThat(result.getIn().getHeader(Exchange.REDELIVERY_COUNTER)).isEqualTo(2);
+        assertThat(emulator.stats().requestsForPrompt("redelivered")).isEqualTo(3);
+    }
+}

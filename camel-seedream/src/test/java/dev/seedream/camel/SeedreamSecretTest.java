@@ -1,0 +1,75 @@
+package dev.seedream.camel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import dev.seedream.client.SeedreamAuthenticationException;
+import dev.seedream.emulator.SeedreamEmulator;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.util.URISupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The API key must not leak into logs, headers, exceptions or endpoint descriptions. */
+class SeedreamSecretTest extends SeedreamTestSupport {
+
+    private static final String SECRET = "sk-do-not-leak-4242";
+    private static SeedreamEmulator emulator;
+
+    @BeforeAll
+    static void startEmulator() {
+        emulator = SeedreamEmulator.start();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @Override
+    SeedreamEmulator emulator() {
+        return emulator;
+    }
+
+    @Test
+    void theApiKeyAppearsInNoLogHeaderExceptionOrEndpointText() throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        Exchange result;
+        Endpoint endpoint;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:secret").routeId("secret").to("seedream:generate?apiKey=" + SECRET);
+                }
+            });
+            endpoint = context.getRoute("secret").getEndpoint();
+            result = template.request("direct:secret", e -> e.getIn().setBody("a key that is refused"));
+        } finally {
+            System.setErr(originalErr);
+        }
+        String logs = captured.toString(StandardCharsets.UTF_8);
+
+        assertThat(result.getException()).isInstanceOf(SeedreamAuthenticationException.class);
+        // The capture worked: the failure and our own debug line were logged, without the key.
+        assertThat(logs).contains("SeedreamAuthenticationException").contains("Created SeedreamClient")
+                .doesNotContain(SECRET);
+        assertThat(result.getException().toString()).doesNotContain(SECRET);
+        assertThat(result.getMessage().getHeaders().values()).allSatisfy(value ->
+                assertThat(String.valueOf(value)).doesNotContain(SECRET));
+        Endpoint seedream = context.getEndpoints().stream()
+                .filter(e -> e.getEndpointUri().startsWith("seedream:")).findFirst().orElseThrow();
+        assertThat(seedream.toString()).doesNotContain(SECRET);
+        assertThat(URISupport.sanitizeUri(seedream.getEndpointUri())).doesNotContain(SECRET);
+        assertThat(((SeedreamEndpoint) seedream).getClient().toString()).doesNotContain(SECRET);
+        assertThat(endpoint.toString()).doesNotContain(SECRET);
+    }
+}
