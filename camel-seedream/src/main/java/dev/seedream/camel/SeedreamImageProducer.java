@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.seedream.client.ImageListener;
 import dev.seedream.client.ImageRequest;
+import dev.seedream.client.SequentialImageGeneration;
 import dev.seedream.client.SeedreamClient;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -50,7 +51,8 @@ abstract class SeedreamImageProducer extends DefaultAsyncProducer {
         SeedreamEndpoint endpoint = getEndpoint();
         endpoint.getClient().generateAsync(request, endpoint.newSink()).whenComplete((result, failure) ->
                 SeedreamAsyncSupport.completeLater(endpoint.getCompletionExecutor(), exchange, callback,
-                        () -> SeedreamResultSupport.writeResult(exchange.getMessage(), result), failure));
+                        () -> SeedreamResultSupport.writeResult(exchange.getMessage(), result,
+                                request.sequentialImageGeneration() == SequentialImageGeneration.AUTO), failure));
     }
 
     /**

@@ -8,18 +8,23 @@ import dev.seedream.client.ImageSink;
 import org.apache.camel.Message;
 
 /**
- * Maps a {@link GenerationResult} onto the message: one image becomes the body itself ({@code byte[]}, or a
- * {@code Path} with an output directory), so the common case needs no unwrapping; several become a
- * {@code List<GeneratedImage>} in index order, each holding its index, size and MIME type beside the content.
+ * Maps a {@link GenerationResult} onto the message. The body's shape follows the request, never the outcome, so a
+ * route need not test it: a single-image request gives the image itself ({@code byte[]}, or a {@code Path} with an
+ * output directory; null when the provider refused it), a group request always a {@code List<GeneratedImage>} in
+ * index order (even of one or none), each holding its index, size and MIME type beside the content.
  */
 final class SeedreamResultSupport {
 
     private SeedreamResultSupport() {
     }
 
-    static void writeResult(Message out, GenerationResult<Object> result) {
+    static void writeResult(Message out, GenerationResult<Object> result, boolean group) {
         List<GeneratedImage<Object>> images = result.images();
-        out.setBody(images.size() == 1 ? images.get(0).content() : images);
+        if (group) {
+            out.setBody(images);
+        } else {
+            out.setBody(images.isEmpty() ? null : images.get(0).content());
+        }
         out.setHeader(SeedreamConstants.IMAGE_COUNT, images.size());
         if (!images.isEmpty()) {
             writeImageHeaders(out, images.get(0));

@@ -132,6 +132,19 @@ class SeedreamGenerateTest extends SeedreamTestSupport {
     }
 
     @Test
+    void aGroupRequestGivesAListEvenWhenOnlyOneImageArrives() {
+        Exchange result = template.request("direct:generate", e -> {
+            e.getIn().setBody("two panels, blocked-image in one");
+            e.getIn().setHeader(SeedreamConstants.MAX_IMAGES, 2);
+        });
+
+        assertThat(result.getException()).isNull();
+        List<GeneratedImage<Object>> images = result.getMessage().getBody(List.class);
+        assertThat(images).singleElement().extracting(GeneratedImage::index).isEqualTo(0);
+        assertThat(result.getMessage().getHeader(SeedreamConstants.FAILED_IMAGES, List.class)).hasSize(1);
+    }
+
+    @Test
     void imagesOfAGroupThatFailedAreListedBesideTheOthers() {
         Exchange result = template.request("direct:generate", e -> {
             e.getIn().setBody("three panels, blocked-image in one");
