@@ -30,21 +30,21 @@ abstract class SeedreamImageProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        ImageRequest request;
         try {
             // Validated here so a bad request fails synchronously, before any network call.
-            request = getEndpoint().getClient().prepare(createRequest(exchange));
-        } catch (Exception e) {
+            ImageRequest request = getEndpoint().getClient().prepare(createRequest(exchange));
+            if (request.stream()) {
+                sendStreaming(exchange, callback, request);
+            } else {
+                send(exchange, callback, request);
+            }
+            return false;
+        } catch (Throwable e) {
+            // Anything thrown before the call is under way (even a linkage error) must still end the exchange.
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        if (request.stream()) {
-            sendStreaming(exchange, callback, request);
-        } else {
-            send(exchange, callback, request);
-        }
-        return false;
     }
 
     private void send(Exchange exchange, AsyncCallback callback, ImageRequest request) {

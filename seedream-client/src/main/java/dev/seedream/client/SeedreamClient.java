@@ -86,7 +86,11 @@ public final class SeedreamClient implements AutoCloseable {
         } catch (SeedreamValidationException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return GenerationCall.start(runtime, prepared, sink, listener);
+        try {
+            return GenerationCall.start(runtime, prepared, sink, listener);
+        } catch (RuntimeException e) { // e.g. writing the body failed: the caller still gets one failed future
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     public <T> CompletableFuture<GenerationResult<T>> generateAsync(ImageRequest request, ImageSink<T> sink) {

@@ -1,0 +1,18 @@
+package dev.seedream.examples;
+
+import java.util.List;
+
+/** Prompts are the non-blank lines of a text file; lines starting with # are comments. */
+public final class Prompts {
+
+    private Prompts() {
+    }
+
+    public static List<String> lines(String text) {
+        return text.lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    }
+
+    static int count(String text) {
+        return lines(text).size();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.seedream.examples;
+
+import dev.seedream.emulator.SeedreamEmulator;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shipped YAML routes, loaded by camel-main with the shipped application.properties, against the emulator. */
+class YamlRoutesTest {
+
+    @Test
+    void theYamlGenerateRouteWritesAnImagePerPromptAndRejectsTheForbiddenOne(@TempDir Path work) throws Exception {
+        Path prompts = work.resolve("prompts.txt");
+        Files.writeString(prompts, "# a comment\na harbour at night\n\na forbidden harbour\na harbour at noon\n");
+        Path output = work.resolve("out");
+
+        try (SeedreamEmulator emulator = SeedreamEmulator.start()) {
+            Main main = camelMain("generate-images.yaml", emulator);
+            main.addOverrideProperty("prompts.dir", work.toString());
+            main.addOverrideProperty("prompts.file", "prompts.txt");
+            main.addOverrideProperty("output.dir", output.toString());
+            CompletableFuture<Void> running = CompletableFuture.runAsync(() -> runQuietly(main));
+            try {
+                List<Path> images = Awaits.files(output, ".jpg", 2, Duration.ofSeconds(20));
+                List<Path> rejected = Awaits.files(output.resolve("rejected"), ".txt", 1, Duration.ofSeconds(5));
+
+                assertThat(images).hasSize(2);
+                assertThat(rejected).singleElement()
+                        .satisfies(file -> assertThat(Files.readString(file)).isEqualTo("a forbidden harbour"));
+                assertThat(emulator.stats().generationRequests()).isEqualTo(3);
+            } finally {
+                main.completed();
+                running.get();
+            }
+        }
+    }
+
+    @Test
+    void theYamlEditRouteWritesTwoVariantsPerPhoto(@TempDir Path work) throws Exception {
+        Path photos = Files.createDirectory(work.resolve("photos"));
+        Path output = work.resolve("variants");
+
+        try (SeedreamEmulator emulator = SeedreamEmulator.start()) {
+            Main main = camelMain("edit-product-photos.yaml", emulator);
+            main.addOverrideProperty("photos.dir", photos.toString());
+            main.addOverrideProperty("output.dir", output.toString());
+            CompletableFuture<Void> running = CompletableFuture.runAsync(() -> runQuietly(main));
+            try {
+                ImageIO.write(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB), "png",
+                        photos.resolve("lamp.png").toFile());
+
+                assertThat(Awaits.files(output, ".jpg", 2, Duration.ofSeconds(20)))
+                        .extracting(path -> path.getFileName().toString())
+                        .containsExactly("lamp-variant-0.jpg", "lamp-variant-1.jpg");
+            } finally {
+                main.completed();
+                running.get();
+            }
+        }
+    }
+
+    /** camel-main as a user runs it: the YAML file from the classpath, application.properties, and overrides. */
+    private static Main camelMain(String routes, SeedreamEmulator emulator) {
+        Main main = new Main();
+        main.configure().withRoutesIncludePattern("classpath:routes/" + routes);
+        main.addOverrideProperty("camel.component.seedream.base-url", emulator.baseUri().toString());
+        return main;
+    }
+
+    private static void runQuietly(Main main) {
+        try {
+            main.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
