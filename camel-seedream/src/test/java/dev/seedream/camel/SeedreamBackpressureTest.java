@@ -8,39 +8,23 @@ import java.util.stream.IntStream;
 import dev.seedream.client.SeedreamRateLimitException;
 import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Latency;
-import dev.seedream.emulator.SeedreamEmulator;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeedreamBackpressureTest extends SeedreamTestSupport {
 
-    private static SeedreamEmulator emulator;
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = SeedreamEmulator.start(EmulatorConfig.builder().maxInFlight(2)
-                .latency(Latency.fixed(Duration.ofMillis(150))).build());
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void resetEmulator() {
-        emulator.reset();
-    }
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
+            .maxInFlight(2).latency(Latency.fixed(Duration.ofMillis(150))).build());
 
     @Override
-    SeedreamEmulator emulator() {
+    SeedreamEmulatorExtension emulator() {
         return emulator;
     }
 

@@ -3,13 +3,14 @@ package dev.seedream.camel;
 import dev.seedream.client.ImageRequest;
 import dev.seedream.client.SeedreamClient;
 import dev.seedream.client.ValidationMode;
-import dev.seedream.emulator.SeedreamEmulator;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.test.junit6.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,19 +18,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** URI → configuration, component defaults, and who owns (and closes) the client. */
 class SeedreamComponentConfigurationTest extends CamelTestSupport {
 
-    private static SeedreamEmulator emulator;
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
     private static SeedreamClient sharedClient;
 
     @BeforeAll
     static void start() {
-        emulator = SeedreamEmulator.start();
         sharedClient = SeedreamClient.builder().baseUrl(emulator.baseUri().toString()).apiKey("test-key").build();
     }
 
     @AfterAll
     static void stop() {
         sharedClient.close();
-        emulator.close();
     }
 
     @Override

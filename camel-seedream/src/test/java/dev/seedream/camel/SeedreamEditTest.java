@@ -7,16 +7,15 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
-import dev.seedream.emulator.SeedreamEmulator;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import static dev.seedream.emulator.junit.TestImages.png;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeedreamEditTest extends SeedreamTestSupport {
@@ -24,28 +23,14 @@ class SeedreamEditTest extends SeedreamTestSupport {
     private static final String PROMPT = "make it look like a watercolour";
     private static final byte[] PNG = png(64, 48);
 
-    private static SeedreamEmulator emulator;
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
 
     @TempDir
     Path tempDir;
 
-    @BeforeAll
-    static void startEmulator() {
-        emulator = SeedreamEmulator.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void resetEmulator() {
-        emulator.reset();
-    }
-
     @Override
-    SeedreamEmulator emulator() {
+    SeedreamEmulatorExtension emulator() {
         return emulator;
     }
 

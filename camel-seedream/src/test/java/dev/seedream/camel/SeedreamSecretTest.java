@@ -5,14 +5,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import dev.seedream.client.SeedreamAuthenticationException;
-import dev.seedream.emulator.SeedreamEmulator;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.util.URISupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,20 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeedreamSecretTest extends SeedreamTestSupport {
 
     private static final String SECRET = "sk-do-not-leak-4242";
-    private static SeedreamEmulator emulator;
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = SeedreamEmulator.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
 
     @Override
-    SeedreamEmulator emulator() {
+    SeedreamEmulatorExtension emulator() {
         return emulator;
     }
 

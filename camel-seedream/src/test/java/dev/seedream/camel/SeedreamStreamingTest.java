@@ -9,41 +9,25 @@ import dev.seedream.client.SeedreamStreamInterruptedException;
 import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.FaultSpec;
 import dev.seedream.emulator.Latency;
-import dev.seedream.emulator.SeedreamEmulator;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeedreamStreamingTest extends SeedreamTestSupport {
 
-    private static SeedreamEmulator emulator;
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
+            .latency(Latency.fixed(Duration.ofMillis(300))).build());
     private final List<Integer> inFlightAtArrival = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void startEmulator() {
-        emulator = SeedreamEmulator.start(EmulatorConfig.builder().latency(Latency.fixed(Duration.ofMillis(300)))
-                .build());
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void resetEmulator() {
-        emulator.reset();
-    }
-
     @Override
-    SeedreamEmulator emulator() {
+    SeedreamEmulatorExtension emulator() {
         return emulator;
     }
 

@@ -1,15 +1,9 @@
 package dev.seedream.camel;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 
-import javax.imageio.ImageIO;
-
 import dev.seedream.client.RetryPolicy;
-import dev.seedream.emulator.SeedreamEmulator;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit6.CamelTestSupport;
 
@@ -21,8 +15,11 @@ abstract class SeedreamTestSupport extends CamelTestSupport {
 
     static final String API_KEY = "test-key";
 
-    /** The emulator of the concrete test class, started in its {@code @BeforeAll}. */
-    abstract SeedreamEmulator emulator();
+    /**
+     * The emulator of the concrete test class, a static {@code @RegisterExtension} field: it starts before all tests,
+     * so before the Camel context that each test gets is created, and is reset before each test.
+     */
+    abstract SeedreamEmulatorExtension emulator();
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -34,18 +31,6 @@ abstract class SeedreamTestSupport extends CamelTestSupport {
         defaults.setImagesPerMinute(0);
         defaults.setRetryPolicy(RetryPolicy.defaults().withDelays(Duration.ofMillis(10), Duration.ofMillis(50)));
         return context;
-    }
-
-    static byte[] png(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, 0x3366ff);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     static boolean isJpeg(byte[] bytes) {

@@ -3,40 +3,29 @@ package dev.seedream.camel;
 import java.util.List;
 
 import dev.seedream.client.GeneratedImage;
-import dev.seedream.emulator.SeedreamEmulator;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Routes written in the YAML DSL, loaded the way Camel Main and the Camel CLI load them. */
 class SeedreamYamlDslTest extends SeedreamTestSupport {
 
-    private static SeedreamEmulator emulator;
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = SeedreamEmulator.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
 
     @Override
-    SeedreamEmulator emulator() {
+    SeedreamEmulatorExtension emulator() {
         return emulator;
     }
 
     @BeforeEach
     void loadYamlRoutes() throws Exception {
-        emulator.reset();
         context.getPropertiesComponent().addInitialProperty("seedream.baseUrl", emulator.baseUri().toString());
         context.getPropertiesComponent().addInitialProperty("seedream.apiKey", API_KEY);
         PluginHelper.getRoutesLoader(context).loadRoutes(

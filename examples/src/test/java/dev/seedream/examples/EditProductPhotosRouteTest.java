@@ -1,13 +1,13 @@
 package dev.seedream.examples;
 
 import dev.seedream.camel.SeedreamComponent;
+import dev.seedream.emulator.junit.TestImages;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +27,7 @@ class EditProductPhotosRouteTest {
             camel.addRoutes(new EditProductPhotosRoute(photos, output, 2));
             camel.start();
 
-            ImageIO.write(new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB), "jpeg",
-                    photos.resolve("mug.jpg").toFile());
+            Files.write(photos.resolve("mug.jpg"), TestImages.jpeg(800, 600));
 
             List<Path> variants = Awaits.files(output, ".jpg", 2, Duration.ofSeconds(20));
             assertThat(variants).extracting(path -> path.getFileName().toString())

@@ -1,12 +1,11 @@
 package dev.seedream.examples;
 
 import dev.seedream.emulator.SeedreamEmulator;
+import dev.seedream.emulator.junit.TestImages;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,8 +55,7 @@ class YamlRoutesTest {
             main.addOverrideProperty("output.dir", output.toString());
             CompletableFuture<Void> running = CompletableFuture.runAsync(() -> runQuietly(main));
             try {
-                ImageIO.write(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB), "png",
-                        photos.resolve("lamp.png").toFile());
+                Files.write(photos.resolve("lamp.png"), TestImages.png(640, 480));
 
                 assertThat(Awaits.files(output, ".jpg", 2, Duration.ofSeconds(20)))
                         .extracting(path -> path.getFileName().toString())

@@ -6,15 +6,11 @@ import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
 import org.junit.jupiter.api.Test;
 
-import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import static dev.seedream.emulator.junit.TestImages.png;
 import static dev.seedream.nifi.AbstractSeedreamProcessor.FAILURE;
 import static dev.seedream.nifi.AbstractSeedreamProcessor.ORIGINAL;
 import static dev.seedream.nifi.AbstractSeedreamProcessor.SUCCESS;
@@ -109,16 +105,5 @@ class EditImageSeedreamTest extends SeedreamTestSupport {
         runner.assertNotValid();
         runner.setProperty(EditImageSeedream.PROMPT, "edit");
         runner.assertValid();
-    }
-
-    private static byte[] png(int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = image.createGraphics();
-        graphics.setColor(Color.ORANGE);
-        graphics.fillRect(0, 0, width / 2, height);
-        graphics.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 }

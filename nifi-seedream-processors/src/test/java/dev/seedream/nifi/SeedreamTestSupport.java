@@ -2,7 +2,7 @@ package dev.seedream.nifi;
 
 import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Latency;
-import dev.seedream.emulator.SeedreamEmulator;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.nifi.processor.Processor;
 import org.apache.nifi.processor.Relationship;
 import org.apache.nifi.provenance.ProvenanceEventRecord;
@@ -12,9 +12,7 @@ import org.apache.nifi.util.MockComponentLog;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,23 +29,10 @@ abstract class SeedreamTestSupport {
     /** The smallest size Seedream 4.0 accepts: keeps rendering cheap. */
     static final String SMALL = "1280x720";
 
-    static SeedreamEmulator emulator;
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = SeedreamEmulator.start(EmulatorConfig.builder().latency(Latency.none())
-                .outputPolicyTrigger("blocked-image").build());
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void resetEmulator() {
-        emulator.reset();
-    }
+    /** Registered here, it starts a fresh emulator for each concrete test class and resets it before each test. */
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
+            .latency(Latency.none()).outputPolicyTrigger("blocked-image").build());
 
     /** A runner whose processor uses an enabled service pointing at the emulator, without client retries. */
     static TestRunner runner(Processor processor) {

@@ -1,6 +1,7 @@
 package dev.seedream.client;
 
 import dev.seedream.emulator.SeedreamEmulator;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 
 import java.time.Duration;
 
@@ -10,6 +11,10 @@ final class EmulatorClients {
     static final String KEY = "test-key";
 
     private EmulatorClients() {
+    }
+
+    static SeedreamClient.Builder builder(SeedreamEmulatorExtension emulator) {
+        return builder(emulator.emulator());
     }
 
     static SeedreamClient.Builder builder(SeedreamEmulator emulator) {

@@ -1,14 +1,10 @@
 package dev.seedream.client;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.seedream.emulator.junit.TestImages;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import javax.imageio.ImageIO;
 
 /**
  * Reference images for the request-model tests: real ones written by javax.imageio (headless), and hand-made
@@ -21,17 +17,7 @@ final class ReferenceImageSamples {
 
     /** A real image of the given size in an ImageIO format name: jpeg, png, gif, bmp, tiff. */
     static byte[] encoded(String format, int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, 0x336699);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, format, out)) {
-                throw new IllegalStateException("No ImageIO writer for " + format);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TestImages.encode(format, width, height);
     }
 
     static byte[] jpeg(int width, int height) {

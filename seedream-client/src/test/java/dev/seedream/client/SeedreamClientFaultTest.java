@@ -4,11 +4,12 @@ import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Fault;
 import dev.seedream.emulator.FaultSpec;
 import dev.seedream.emulator.Latency;
-import dev.seedream.emulator.SeedreamEmulator;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
+import dev.seedream.emulator.junit.TestImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,24 +24,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SeedreamClientFaultTest {
 
-    private static SeedreamEmulator emulator;
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
+            .latency(Latency.none()).build());
     private static SeedreamClient client;
 
     @BeforeAll
     static void start() {
-        emulator = SeedreamEmulator.start(EmulatorConfig.builder().latency(Latency.none()).build());
         client = EmulatorClients.builder(emulator).build();
     }
 
     @AfterAll
     static void stop() {
         client.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
     }
 
     @ParameterizedTest

@@ -2,10 +2,11 @@ package dev.seedream.client;
 
 import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Latency;
-import dev.seedream.emulator.SeedreamEmulator;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
@@ -22,20 +23,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SeedreamClientGenerationTest {
 
-    private static SeedreamEmulator emulator;
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
+            .latency(Latency.none()).outputPolicyTrigger("blocked-image").build());
     private static SeedreamClient client;
 
     @BeforeAll
     static void start() {
-        emulator = SeedreamEmulator.start(EmulatorConfig.builder().latency(Latency.none())
-                .outputPolicyTrigger("blocked-image").build());
         client = EmulatorClients.builder(emulator).build();
     }
 
     @AfterAll
     static void stop() {
         client.close();
-        emulator.close();
     }
 
     @Test

@@ -2,11 +2,9 @@ package dev.seedream.client;
 
 import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Latency;
-import dev.seedream.emulator.SeedreamEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,24 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SeedreamClientLimitsTest {
 
     private static final Duration LATENCY = Duration.ofMillis(200);
-    private static SeedreamEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        // The emulator itself answers 429 beyond 2 requests in flight: any excess sent by the client would show.
-        emulator = SeedreamEmulator.start(EmulatorConfig.builder().latency(Latency.fixed(LATENCY)).maxInFlight(2)
-                .build());
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
-    }
+    // The emulator itself answers 429 beyond 2 requests in flight: any excess sent by the client would show.
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
+            .latency(Latency.fixed(LATENCY)).maxInFlight(2).build());
 
     @Test
     void neverHasMoreRequestsInFlightThanAllowed() {

@@ -3,11 +3,11 @@ package dev.seedream.client;
 import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.FaultSpec;
 import dev.seedream.emulator.Latency;
-import dev.seedream.emulator.SeedreamEmulator;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,25 +22,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SeedreamClientStreamingTest {
 
     private static final Duration PER_IMAGE = Duration.ofMillis(300);
-    private static SeedreamEmulator emulator;
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
+            .latency(Latency.fixed(PER_IMAGE)).outputPolicyTrigger("blocked-image").build());
     private static SeedreamClient client;
 
     @BeforeAll
     static void start() {
-        emulator = SeedreamEmulator.start(EmulatorConfig.builder().latency(Latency.fixed(PER_IMAGE))
-                .outputPolicyTrigger("blocked-image").build());
         client = EmulatorClients.builder(emulator).build();
     }
 
     @AfterAll
     static void stop() {
         client.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emulator.reset();
     }
 
     private static ImageRequest group(String prompt, int images) {

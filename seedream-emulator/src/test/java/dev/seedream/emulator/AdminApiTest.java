@@ -7,31 +7,16 @@ import static dev.seedream.emulator.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /__emulator/*}: counters, faults, runtime configuration and reset over HTTP. */
 class AdminApiTest {
 
-    private static SeedreamEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = SeedreamEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emu.reset();
-    }
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emu = SeedreamEmulatorExtension.withDefaults();
 
     @Test
     void statsReportsCounters() {

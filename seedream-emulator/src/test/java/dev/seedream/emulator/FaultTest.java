@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -14,30 +15,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each injected fault as a plain JDK client experiences it, plus schedules, rates and fault counters. */
 class FaultTest {
 
-    private static SeedreamEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = SeedreamEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emu.reset();
-    }
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emu = SeedreamEmulatorExtension.withDefaults();
 
     @Test
     void http500And503AreProviderErrorsAndNothingIsGenerated() {
@@ -184,7 +169,7 @@ class FaultTest {
     }
 
     /** Polls, because the server notices a client's close asynchronously. */
-    static void awaitInFlightOf(SeedreamEmulator emulator, int expected) {
+    static void awaitInFlightOf(SeedreamEmulatorExtension emulator, int expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (emulator.stats().inFlight() != expected && System.nanoTime() < deadline) {
             try {

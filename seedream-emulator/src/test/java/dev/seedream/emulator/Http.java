@@ -3,11 +3,11 @@ package dev.seedream.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
+import dev.seedream.emulator.junit.TestImages;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,6 +33,32 @@ final class Http {
     static HttpClient newClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    // The same calls against the emulator of a SeedreamEmulatorExtension.
+
+    static URI generations(SeedreamEmulatorExtension emu) {
+        return generations(emu.emulator());
+    }
+
+    static HttpRequest.Builder generationRequest(SeedreamEmulatorExtension emu, String body) {
+        return generationRequest(emu.emulator(), body);
+    }
+
+    static HttpResponse<String> generate(SeedreamEmulatorExtension emu, String body) {
+        return generate(emu.emulator(), body);
+    }
+
+    static HttpResponse<String> generate(SeedreamEmulatorExtension emu, ObjectNode body) {
+        return generate(emu.emulator(), body);
+    }
+
+    static SseEvents stream(SeedreamEmulatorExtension emu, ObjectNode body) {
+        return stream(emu.emulator(), body);
+    }
+
+    static HttpResponse<String> admin(SeedreamEmulatorExtension emu, String method, String action, String body) {
+        return admin(emu.emulator(), method, action, body);
     }
 
     static URI generations(SeedreamEmulator emu) {
@@ -123,17 +149,6 @@ final class Http {
     }
 
     static String pngDataUri(int width, int height, Color colour) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(colour);
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(TestImages.png(width, height, colour));
     }
 }

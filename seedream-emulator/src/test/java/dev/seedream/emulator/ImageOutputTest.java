@@ -9,35 +9,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Real images: exact sizes, JPEG/PNG, determinism, edits derived from the reference, usage. */
 class ImageOutputTest {
 
-    private static SeedreamEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = SeedreamEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emu.reset();
-    }
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emu = SeedreamEmulatorExtension.withDefaults();
 
     @ParameterizedTest(name = "{0} {1} -> {2}x{3}")
     @CsvSource({

@@ -4,33 +4,18 @@ import static dev.seedream.emulator.Http.body;
 import static dev.seedream.emulator.Http.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The images-per-minute and in-flight limits answer the provider's 429 with Retry-After. */
 class RateLimitTest {
 
-    private static SeedreamEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = SeedreamEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emu.reset();
-    }
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emu = SeedreamEmulatorExtension.withDefaults();
 
     @Test
     void imagesPerMinuteLimitAnswers429WithRetryAfter() {

@@ -6,33 +6,18 @@ import static dev.seedream.emulator.Http.imageBytes;
 import static dev.seedream.emulator.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code response_format: url}: files served by the emulator, their expiry, and their use as references. */
 class UrlAndFilesTest {
 
-    private static SeedreamEmulator emu;
-
-    @BeforeAll
-    static void start() {
-        emu = SeedreamEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emu.reset();
-    }
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emu = SeedreamEmulatorExtension.withDefaults();
 
     @Test
     void urlIsTheDefaultAndServesTheSameImageAsB64() {

@@ -9,15 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import java.awt.Color;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,23 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every documented request error: status, code, param and the provider's error shape — and no image generated. */
 class ValidationTest {
 
-    private static SeedreamEmulator emu;
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emu = SeedreamEmulatorExtension.withDefaults();
     private static final String TINY_PNG = Http.pngDataUri(32, 32, Color.RED);
-
-    @BeforeAll
-    static void start() {
-        emu = SeedreamEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emu.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        emu.reset();
-    }
 
     @Test
     void missingKeyIs401() {
