@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import static dev.seedream.client.EmulatorClients.b64;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +115,33 @@ class SeedreamClientFaultTest {
                     .isInstanceOfSatisfying(SeedreamTimeoutException.class,
                             e -> assertThat(e.isRetryable()).isTrue());
         }
+    }
+
+    @Test
+    void cancellingACallEndsItsHttpExchangeAndFreesItsSlot() throws InterruptedException {
+        emulator.faults().schedule(Fault.STALL);
+        long sentBefore = client.metrics().requestsSent();
+        CompletableFuture<GenerationResult<byte[]>> call = client.generateAsync(b64("cancelled by the caller").build());
+        awaitInFlight(1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (emulator.stats().requestsForPrompt("cancelled by the caller") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10); // the stalled request has reached the emulator
+        }
+
+        call.cancel(true);
+
+        awaitInFlight(0);
+        assertThat(call).isCancelled();
+        assertThat(client.metrics().requestsSent()).isEqualTo(sentBefore + 1);
+        assertThat(emulator.stats().requestsForPrompt("cancelled by the caller")).isEqualTo(1);
+    }
+
+    private static void awaitInFlight(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (client.metrics().inFlight() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(client.metrics().inFlight()).isEqualTo(expected);
     }
 
     @Test

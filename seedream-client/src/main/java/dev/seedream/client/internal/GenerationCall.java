@@ -9,6 +9,7 @@ import dev.seedream.client.ImageSink;
 import dev.seedream.client.SeedreamConnectionException;
 import dev.seedream.client.SeedreamException;
 import dev.seedream.client.SeedreamRateLimitException;
+import org.asynchttpclient.ListenableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,6 +44,7 @@ public final class GenerationCall<T> {
     private final List<ImageFailure> failures = new ArrayList<>();
     private final List<CompletableFuture<?>> downloads = new ArrayList<>();
     private final CompletableFuture<GenerationResult<T>> result = new CompletableFuture<>();
+    private volatile ListenableFuture<Void> exchange;
 
     private GenerationCall(ClientRuntime runtime, ImageRequest request, ImageSink<T> sink, ImageListener<T> listener) {
         this.runtime = runtime;
@@ -55,11 +58,27 @@ public final class GenerationCall<T> {
     public static <T> CompletableFuture<GenerationResult<T>> start(ClientRuntime runtime, ImageRequest request,
                                                                   ImageSink<T> sink, ImageListener<T> listener) {
         GenerationCall<T> call = new GenerationCall<>(runtime, request, sink, listener);
+        call.result.whenComplete((ignored, failure) -> {
+            if (call.result.isCancelled()) {
+                call.abortExchange();
+            }
+        });
         call.attempt(1);
         return call.result;
     }
 
+    /** A caller that cancels the future also ends the HTTP exchange, so its slot is free at once. */
+    private void abortExchange() {
+        ListenableFuture<Void> pending = exchange;
+        if (pending != null && !pending.isDone()) {
+            pending.abort(new CancellationException("The caller cancelled the Seedream call"));
+        }
+    }
+
     private void attempt(int number) {
+        if (result.isDone()) { // cancelled while a retry was scheduled
+            return;
+        }
         int reserved = request.maxOutputImages();
         Duration wait = minimum(runtime.maxLimitWait, remaining());
         runtime.imageQuota.acquire(reserved, wait)
@@ -80,18 +99,27 @@ public final class GenerationCall<T> {
     }
 
     private CompletableFuture<Outcome> send(int number, int reserved) {
+        if (result.isDone()) { // cancelled while waiting for the limits
+            runtime.requestSlots.release(1);
+            runtime.imageQuota.release(reserved);
+            return CompletableFuture.failedFuture(new CancellationException());
+        }
         runtime.counters.inFlight.incrementAndGet();
         runtime.counters.requestsSent.incrementAndGet();
         ResponseHandler<T> handler = new ResponseHandler<>(decoder(), runtime.decoders, runtime.errors, runtime.clock);
         try {
-            runtime.http.preparePost(runtime.endpoint)
+            ListenableFuture<Void> pending = runtime.http.preparePost(runtime.endpoint)
                     .setHeader("Authorization", runtime.authorization)
                     .setHeader("Content-Type", "application/json")
                     .setHeader("Accept", request.stream() ? "text/event-stream" : "application/json")
                     .setBody(body)
-                    .execute(handler)
-                    // AHC may fail the returned future without calling the handler (e.g. once closed).
-                    .toCompletableFuture().whenComplete((ignored, failure) -> {
+                    .execute(handler);
+            exchange = pending;
+            if (result.isCancelled()) {
+                abortExchange(); // cancelled between the check above and now
+            }
+            // AHC may fail the returned future without calling the handler (e.g. once closed).
+            pending.toCompletableFuture().whenComplete((ignored, failure) -> {
                         if (failure != null) {
                             handler.onThrowable(failure);
                         }
@@ -187,6 +215,9 @@ public final class GenerationCall<T> {
     }
 
     private void onFailure(int number, Throwable failure) {
+        if (result.isDone()) { // cancelled by the caller: nothing to report, nothing to retry
+            return;
+        }
         SeedreamException error = failure instanceof SeedreamException known
                 ? known : ErrorMapper.fromThrowable(failure, null);
         if (error instanceof SeedreamRateLimitException) {
