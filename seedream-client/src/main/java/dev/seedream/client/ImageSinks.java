@@ -1,11 +1,12 @@
 package dev.seedream.client;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Ready-made {@link ImageSink}s. */
@@ -56,22 +57,64 @@ public final class ImageSinks {
         return "jpeg".equals(subtype) ? "jpg" : subtype;
     }
 
-    private static final class MemoryTarget implements ImageSink.Target<byte[]> {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+    /**
+     * Collects an image in chunks that are never copied while it grows (a growing array would copy it about twice
+     * over), then copies it once into an array of the exact size.
+     */
+    private static final class MemoryTarget extends OutputStream implements ImageSink.Target<byte[]> {
+        private static final int FIRST_CHUNK = 64 * 1024;
+        private static final int LARGEST_CHUNK = 1024 * 1024;
+
+        private final List<byte[]> chunks = new ArrayList<>();
+        private byte[] current = new byte[FIRST_CHUNK];
+        private int position;
+        private long size;
 
         @Override
         public OutputStream stream() {
-            return bytes;
+            return this;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            int written = 0;
+            while (written < length) {
+                if (position == current.length) {
+                    chunks.add(current);
+                    current = new byte[Math.min(Math.max(FIRST_CHUNK, current.length * 2), LARGEST_CHUNK)];
+                    position = 0;
+                }
+                int count = Math.min(length - written, current.length - position);
+                System.arraycopy(bytes, offset + written, current, position, count);
+                position += count;
+                written += count;
+            }
+            size += length;
         }
 
         @Override
         public byte[] complete(String mimeType) {
-            return bytes.toByteArray();
+            byte[] image = new byte[Math.toIntExact(size)];
+            int offset = 0;
+            for (byte[] chunk : chunks) {
+                System.arraycopy(chunk, 0, image, offset, chunk.length);
+                offset += chunk.length;
+            }
+            System.arraycopy(current, 0, image, offset, position);
+            return image;
         }
 
         @Override
         public void discard() {
-            bytes.reset();
+            chunks.clear();
+            current = new byte[0];
+            position = 0;
+            size = 0;
         }
     }
 
