@@ -1,5 +1,9 @@
 package dev.seedream.camel;
 
+import java.io.File;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -8,6 +12,7 @@ import java.util.stream.Stream;
 import dev.seedream.client.ImageRequest;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
+import org.apache.camel.WrappedFile;
 
 /**
  * Reads the items of a batch body lazily: an Iterator, Iterable, Stream or array of prompts and requests, a single
@@ -35,7 +40,19 @@ final class SeedreamBatchInput {
         } else if (body instanceof ImageRequest request) {
             return List.of(request).iterator();
         }
+        if (!isText(body)) {
+            throw new IllegalArgumentException("seedream:batch cannot read a " + body.getClass().getName()
+                    + " body: give a Collection, Iterator, Iterable, Stream or array of prompts (String) or "
+                    + "ImageRequests, or text with one prompt per line");
+        }
         String text = in.getMandatoryBody(String.class);
         return text.lines().filter(line -> !line.isBlank()).iterator();
+    }
+
+    /** Bodies that hold text (a number is no list of prompts, even though Camel would convert it). */
+    private static boolean isText(Object body) {
+        return body instanceof CharSequence || body instanceof byte[] || body instanceof InputStream
+                || body instanceof Reader || body instanceof File || body instanceof Path
+                || body instanceof WrappedFile<?>;
     }
 }

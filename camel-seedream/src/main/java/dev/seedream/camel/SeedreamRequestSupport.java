@@ -10,6 +10,7 @@ import dev.seedream.client.ResponseFormat;
 import dev.seedream.client.SequentialImageGeneration;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.TypeConversionException;
 
 /**
  * Turns a message into an {@link ImageRequest} with one precedence rule for every field: a header beats the
@@ -94,7 +95,14 @@ final class SeedreamRequestSupport {
     }
 
     private static <T> T resolve(Message in, String header, Class<T> type, T option) {
-        T value = in.getHeader(header, type);
+        T value;
+        try {
+            value = in.getHeader(header, type);
+        } catch (TypeConversionException e) {
+            String given = String.valueOf(in.getHeader(header));
+            throw new IllegalArgumentException("Header " + header + " must be a " + type.getSimpleName() + ", got '"
+                    + (given.length() > 40 ? given.substring(0, 40) + "…" : given) + "'", e);
+        }
         return value != null ? value : option;
     }
 

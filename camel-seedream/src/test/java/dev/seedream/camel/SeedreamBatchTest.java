@@ -138,6 +138,15 @@ class SeedreamBatchTest extends SeedreamTestSupport {
     }
 
     @Test
+    void aBodyThatIsNeitherItemsNorTextIsRefusedWithoutARequest() {
+        Exchange exchange = template.request("direct:batch", e -> e.getIn().setBody(42));
+
+        assertThat(exchange.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.Integer").hasMessageContaining("one prompt per line");
+        assertThat(emulator.stats().generationRequests()).isZero();
+    }
+
+    @Test
     void anEmptyBatchSucceedsWithNoResults() {
         assertThat(results(template.request("direct:batch", e -> e.getIn().setBody(List.of())))).isEmpty();
         assertThat(emulator.stats().generationRequests()).isZero();

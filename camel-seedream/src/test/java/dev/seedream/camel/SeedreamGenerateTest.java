@@ -174,6 +174,18 @@ class SeedreamGenerateTest extends SeedreamTestSupport {
     }
 
     @Test
+    void aHeaderOfTheWrongTypeIsNamedInTheErrorWithoutARequest() {
+        Exchange result = template.request("direct:generate", e -> {
+            e.getIn().setBody("a seeded fox");
+            e.getIn().setHeader(SeedreamConstants.SEED, "abc");
+        });
+
+        assertThat(result.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(SeedreamConstants.SEED).hasMessageContaining("Long").hasMessageContaining("abc");
+        assertThat(emulator.stats().generationRequests()).isZero();
+    }
+
+    @Test
     void anInvalidRequestFailsValidationBeforeAnyNetworkCall() {
         Exchange result = template.request("direct:generate", e -> {
             e.getIn().setBody("too small");
