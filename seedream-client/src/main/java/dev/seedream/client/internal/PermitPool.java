@@ -14,44 +14,45 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * An asynchronous, first-come-first-served pool of permits. Without refill it is a semaphore (requests in
- * flight); with refill it is a token bucket (images per minute). Callers get a future instead of blocking, wait at
- * most their own deadline, and beyond {@code maxWaiting} queued callers are refused at once — no unbounded queue.
+ * An asynchronous, first-come-first-served pool of permits: a semaphore (requests in flight) or a sliding
+ * one-minute window (images per minute, counted the way the provider counts them). Callers get a future instead of
+ * blocking, wait at most their own deadline, and beyond {@code maxWaiting} queued callers are refused at once — no
+ * unbounded queue.
  */
 final class PermitPool {
 
     private final String description;
-    private final double capacity;
-    private final double refillPerNano;
+    private final int capacity;
+    private final Ledger ledger;
     private final int maxWaiting;
     private final ScheduledExecutorService scheduler;
     private final LongSupplier nanoTime;
     private final Deque<Waiter> waiters = new ArrayDeque<>();
-    private double available;
-    private long lastRefill;
     private ScheduledFuture<?> wakeup;
 
-    private PermitPool(String description, double capacity, double refillPerNano, int maxWaiting,
+    private PermitPool(String description, int capacity, Ledger ledger, int maxWaiting,
                        ScheduledExecutorService scheduler, LongSupplier nanoTime) {
         this.description = description;
         this.capacity = capacity;
-        this.refillPerNano = refillPerNano;
+        this.ledger = ledger;
         this.maxWaiting = maxWaiting;
         this.scheduler = scheduler;
         this.nanoTime = nanoTime;
-        this.available = capacity;
-        this.lastRefill = nanoTime.getAsLong();
     }
 
     /** A semaphore of {@code permits} (0 = unlimited). */
     static PermitPool semaphore(String description, int permits, int maxWaiting, ScheduledExecutorService scheduler) {
-        return new PermitPool(description, permits, 0, maxWaiting, scheduler, System::nanoTime);
+        return new PermitPool(description, permits, new Semaphore(permits), maxWaiting, scheduler, System::nanoTime);
     }
 
-    /** A token bucket of {@code perMinute} tokens refilled continuously (0 = unlimited). */
+    /**
+     * At most {@code perMinute} permits in any 60 seconds (0 = unlimited). A sliding window, not a token bucket: a
+     * bucket that starts full lets through its burst plus a minute's refill within the first minute, which a
+     * provider counting a sliding minute answers with 429s.
+     */
     static PermitPool perMinute(String description, int perMinute, int maxWaiting,
                                 ScheduledExecutorService scheduler, LongSupplier nanoTime) {
-        return new PermitPool(description, perMinute, perMinute / 60e9, maxWaiting, scheduler, nanoTime);
+        return new PermitPool(description, perMinute, new SlidingMinute(perMinute), maxWaiting, scheduler, nanoTime);
     }
 
     boolean isUnlimited() {
@@ -68,9 +69,9 @@ final class PermitPool {
         }
         Waiter waiter = new Waiter(Math.min(amount, capacity));
         synchronized (this) {
-            refill();
-            if (waiters.isEmpty() && available >= waiter.amount) {
-                available -= waiter.amount;
+            long now = nanoTime.getAsLong();
+            if (waiters.isEmpty() && ledger.available(now) >= waiter.amount) {
+                ledger.take(waiter.amount, now);
                 return CompletableFuture.completedFuture(null);
             }
             if (waiters.size() >= maxWaiting) {
@@ -79,32 +80,28 @@ final class PermitPool {
             }
             waiters.addLast(waiter);
             waiter.timeout = scheduler.schedule(() -> expire(waiter, maxWait), maxWait.toNanos(), TimeUnit.NANOSECONDS);
-            scheduleWakeup();
+            scheduleWakeup(now);
         }
         return waiter.future;
     }
 
     /** Returns permits: a finished request, or images reserved but not generated. */
-    void release(double amount) {
+    void release(int amount) {
         if (isUnlimited() || amount <= 0) {
             return;
         }
-        List<Waiter> granted;
         synchronized (this) {
-            refill();
-            available = Math.min(capacity, available + amount);
-            granted = grant();
+            ledger.giveBack(amount);
         }
-        granted.forEach(Waiter::complete);
+        onWake();
     }
 
     synchronized int waiting() {
         return waiters.size();
     }
 
-    synchronized double available() {
-        refill();
-        return available;
+    synchronized int available() {
+        return ledger.available(nanoTime.getAsLong());
     }
 
     private void expire(Waiter waiter, Duration maxWait) {
@@ -119,50 +116,136 @@ final class PermitPool {
     }
 
     private void onWake() {
-        List<Waiter> granted;
+        List<Waiter> granted = new ArrayList<>();
         synchronized (this) {
             wakeup = null;
-            refill();
-            granted = grant();
-            scheduleWakeup();
+            long now = nanoTime.getAsLong();
+            while (!waiters.isEmpty() && ledger.available(now) >= waiters.peekFirst().amount) {
+                Waiter next = waiters.pollFirst();
+                ledger.take(next.amount, now);
+                granted.add(next);
+            }
+            scheduleWakeup(now);
         }
-        granted.forEach(Waiter::complete);
+        granted.forEach(Waiter::complete); // outside the lock: completing runs the callers' continuations
     }
 
-    private List<Waiter> grant() {
-        List<Waiter> granted = new ArrayList<>();
-        while (!waiters.isEmpty() && available >= waiters.peekFirst().amount) {
-            Waiter next = waiters.pollFirst();
-            available -= next.amount;
-            granted.add(next);
-        }
-        return granted;
-    }
-
-    /** With refill, wakes up when the head waiter's tokens will have accumulated. */
-    private void scheduleWakeup() {
-        if (refillPerNano == 0 || waiters.isEmpty() || wakeup != null) {
+    /** When permits come back with time (the window slides), wakes up once the head waiter's share is free. */
+    private void scheduleWakeup(long now) {
+        if (waiters.isEmpty() || wakeup != null) {
             return;
         }
-        double missing = waiters.peekFirst().amount - available;
-        long delay = Math.max(1, (long) Math.ceil(missing / refillPerNano));
-        wakeup = scheduler.schedule(this::onWake, delay, TimeUnit.NANOSECONDS);
+        long delay = ledger.nanosUntilAvailable(waiters.peekFirst().amount, now);
+        if (delay >= 0) {
+            wakeup = scheduler.schedule(this::onWake, Math.max(1, delay), TimeUnit.NANOSECONDS);
+        }
     }
 
-    private void refill() {
-        long now = nanoTime.getAsLong();
-        if (refillPerNano > 0) {
-            available = Math.min(capacity, available + (now - lastRefill) * refillPerNano);
+    /** How permits are counted. Called with the pool's lock held. */
+    private interface Ledger {
+        int available(long now);
+
+        void take(int amount, long now);
+
+        void giveBack(int amount);
+
+        /** Nanoseconds until {@code amount} will be free without any release, or -1 if only a release frees it. */
+        long nanosUntilAvailable(int amount, long now);
+    }
+
+    private static final class Semaphore implements Ledger {
+        private final int permits;
+        private int used;
+
+        Semaphore(int permits) {
+            this.permits = permits;
         }
-        lastRefill = now;
+
+        @Override
+        public int available(long now) {
+            return permits - used;
+        }
+
+        @Override
+        public void take(int amount, long now) {
+            used += amount;
+        }
+
+        @Override
+        public void giveBack(int amount) {
+            used = Math.max(0, used - amount);
+        }
+
+        @Override
+        public long nanosUntilAvailable(int amount, long now) {
+            return -1;
+        }
+    }
+
+    /** Grants of the last 60 seconds, oldest first; a grant leaves the window 60 seconds after it was made. */
+    private static final class SlidingMinute implements Ledger {
+        private static final long WINDOW = TimeUnit.MINUTES.toNanos(1);
+
+        private final int limit;
+        private final Deque<long[]> grants = new ArrayDeque<>(); // {time, amount}
+        private int used;
+
+        SlidingMinute(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public int available(long now) {
+            while (!grants.isEmpty() && now - grants.peekFirst()[0] >= WINDOW) {
+                used -= (int) grants.pollFirst()[1];
+            }
+            return limit - used;
+        }
+
+        @Override
+        public void take(int amount, long now) {
+            grants.addLast(new long[]{now, amount});
+            used += amount;
+        }
+
+        /** Unused reservations come off the newest grants: those images were never generated. */
+        @Override
+        public void giveBack(int amount) {
+            int left = amount;
+            while (left > 0 && !grants.isEmpty()) {
+                long[] newest = grants.peekLast();
+                int back = (int) Math.min(left, newest[1]);
+                newest[1] -= back;
+                used -= back;
+                left -= back;
+                if (newest[1] == 0) {
+                    grants.pollLast();
+                }
+            }
+        }
+
+        @Override
+        public long nanosUntilAvailable(int amount, long now) {
+            int free = available(now);
+            for (long[] grant : grants) {
+                if (free >= amount) {
+                    break;
+                }
+                free += (int) grant[1];
+                if (free >= amount) {
+                    return grant[0] + WINDOW - now;
+                }
+            }
+            return free >= amount ? 0 : -1;
+        }
     }
 
     private static final class Waiter {
-        final double amount;
+        final int amount;
         final CompletableFuture<Void> future = new CompletableFuture<>();
         ScheduledFuture<?> timeout;
 
-        Waiter(double amount) {
+        Waiter(int amount) {
             this.amount = amount;
         }
 

@@ -61,27 +61,60 @@ class PermitPoolTest {
     }
 
     @Test
-    void aTokenBucketRefillsOverTimeAndTakesBackUnusedImages() {
+    void theMinuteWindowFreesEachGrantSixtySecondsAfterItAndTakesBackUnusedImages() {
         AtomicLong now = new AtomicLong();
-        PermitPool bucket = PermitPool.perMinute("images", 60, 10, scheduler, now::get);
+        PermitPool window = PermitPool.perMinute("images", 60, 10, scheduler, now::get);
 
-        assertThat(bucket.acquire(15, Duration.ofSeconds(5))).isDone();
-        assertThat(bucket.available()).isEqualTo(45.0);
-        bucket.release(12);
-        assertThat(bucket.available()).isEqualTo(57.0);
-        now.addAndGet(Duration.ofSeconds(2).toNanos());
-        assertThat(bucket.available()).isEqualTo(59.0, org.assertj.core.data.Offset.offset(1e-9));
-        now.addAndGet(Duration.ofMinutes(5).toNanos());
-        assertThat(bucket.available()).isEqualTo(60.0);
+        assertThat(window.acquire(15, Duration.ofSeconds(5))).isDone();
+        assertThat(window.available()).isEqualTo(45);
+        window.release(12); // 12 of the 15 reserved images were not generated
+        assertThat(window.available()).isEqualTo(57);
+        now.set(Duration.ofSeconds(30).toNanos());
+        assertThat(window.acquire(50, Duration.ofSeconds(5))).isDone();
+        assertThat(window.available()).isEqualTo(7);
+        now.set(Duration.ofSeconds(60).toNanos());
+        assertThat(window.available()).as("the first grant left the window").isEqualTo(10);
+        now.set(Duration.ofSeconds(90).toNanos());
+        assertThat(window.available()).isEqualTo(60);
     }
 
     @Test
-    void aRequestLargerThanTheBucketWaitsForAFullBucketInsteadOfForever() {
+    void neverGrantsMoreThanTheLimitWithinAMinuteUnlikeAFullTokenBucket() {
         AtomicLong now = new AtomicLong();
-        PermitPool bucket = PermitPool.perMinute("images", 10, 10, scheduler, now::get);
+        PermitPool window = PermitPool.perMinute("images", 60, 10, scheduler, now::get);
+        assertThat(window.acquire(60, Duration.ofSeconds(5))).isDone();
 
-        assertThat(bucket.acquire(15, Duration.ofSeconds(5))).isDone();
-        assertThat(bucket.available()).isZero();
+        now.set(Duration.ofSeconds(59).toNanos()); // a bucket would have refilled 59 permits by now
+        CompletableFuture<Void> tooEarly = window.acquire(1, Duration.ofMillis(50));
+
+        assertThatThrownBy(tooEarly::join).cause().isInstanceOf(SeedreamRateLimitException.class);
+        now.set(Duration.ofSeconds(60).toNanos());
+        assertThat(window.acquire(60, Duration.ofSeconds(5))).isDone();
+    }
+
+    @Test
+    void aWaiterIsWokenWhenTheOldestGrantLeavesTheWindow() throws Exception {
+        AtomicLong now = new AtomicLong();
+        PermitPool window = PermitPool.perMinute("images", 5, 10, scheduler, now::get);
+        window.acquire(5, Duration.ofSeconds(5));
+        now.set(Duration.ofSeconds(60).minusMillis(1).toNanos()); // the wake-up is due in 1 ms
+
+        CompletableFuture<Void> waiter = window.acquire(2, Duration.ofSeconds(5));
+        Thread.sleep(20);
+        assertThat(waiter).as("still inside the window").isNotDone();
+        now.set(Duration.ofSeconds(60).toNanos());
+
+        waiter.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(window.available()).isEqualTo(3);
+    }
+
+    @Test
+    void aRequestLargerThanTheLimitWaitsForAnEmptyWindowInsteadOfForever() {
+        AtomicLong now = new AtomicLong();
+        PermitPool window = PermitPool.perMinute("images", 10, 10, scheduler, now::get);
+
+        assertThat(window.acquire(15, Duration.ofSeconds(5))).isDone();
+        assertThat(window.available()).isZero();
     }
 
     @Test
