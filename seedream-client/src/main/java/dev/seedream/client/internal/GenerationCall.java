@@ -88,7 +88,7 @@ public final class GenerationCall<T> {
                                 runtime.imageQuota.release(reserved);
                             }
                         }))
-                .thenCompose(held -> send(number, reserved))
+                .thenCompose(held -> send(reserved))
                 .whenComplete((outcome, failure) -> {
                     if (failure == null) {
                         finish(outcome, number);
@@ -98,7 +98,7 @@ public final class GenerationCall<T> {
                 });
     }
 
-    private CompletableFuture<Outcome> send(int number, int reserved) {
+    private CompletableFuture<Outcome> send(int reserved) {
         if (result.isDone()) { // cancelled while waiting for the limits
             runtime.requestSlots.release(1);
             runtime.imageQuota.release(reserved);
@@ -120,10 +120,10 @@ public final class GenerationCall<T> {
             }
             // AHC may fail the returned future without calling the handler (e.g. once closed).
             pending.toCompletableFuture().whenComplete((ignored, failure) -> {
-                        if (failure != null) {
-                            handler.onThrowable(failure);
-                        }
-                    });
+                if (failure != null) {
+                    handler.onThrowable(failure);
+                }
+            });
         } catch (RuntimeException e) {
             handler.onThrowable(e);
         }
@@ -148,37 +148,36 @@ public final class GenerationCall<T> {
     /** Called on the decoder thread for each image or item failure, in arrival order. */
     private void onItem(ResponseItem<T> item) throws IOException {
         if (!item.hasImage()) {
-            ImageFailure failure = item.toFailure();
-            synchronized (this) {
-                failures.add(failure);
-            }
-            listener.onImageFailed(failure);
+            recordFailure(item.toFailure());
         } else if (item.target == null && sink.fetchesUrls()) {
             CompletableFuture<Void> download = runtime.downloader.download(item, sink)
                     .handle((fetched, error) -> {
-                        deliver(fetched, error, item);
+                        if (error != null) {
+                            recordFailure(new ImageFailure(item.indexOrOrdinal(), "ImageDownloadFailed",
+                                    unwrap(error).getMessage()));
+                        } else {
+                            deliver(item);
+                        }
                         return null;
                     });
             synchronized (this) {
                 downloads.add(download);
             }
         } else {
-            deliver(item, null, item);
+            deliver(item);
         }
     }
 
-    private void deliver(ResponseItem<T> fetched, Throwable downloadError, ResponseItem<T> item) {
-        if (downloadError != null) {
-            ImageFailure failure = new ImageFailure(item.indexOrOrdinal(), "ImageDownloadFailed",
-                    unwrap(downloadError).getMessage());
-            synchronized (this) {
-                failures.add(failure);
-            }
-            listener.onImageFailed(failure);
-            return;
+    private void recordFailure(ImageFailure failure) {
+        synchronized (this) {
+            failures.add(failure);
         }
+        listener.onImageFailed(failure);
+    }
+
+    private void deliver(ResponseItem<T> item) {
         try {
-            GeneratedImage<T> image = fetched.complete();
+            GeneratedImage<T> image = item.complete();
             synchronized (this) {
                 images.add(image);
             }
