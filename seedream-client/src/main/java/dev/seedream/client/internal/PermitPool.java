@@ -182,9 +182,12 @@ final class PermitPool {
         }
     }
 
-    /** Grants of the last 60 seconds, oldest first; a grant leaves the window 60 seconds after it was made. */
+    /**
+     * Grants of the last minute, oldest first. A grant stays a second longer than a minute: the provider starts its
+     * own minute when the request arrives, a little after our grant, and would still count it otherwise.
+     */
     private static final class SlidingMinute implements Ledger {
-        private static final long WINDOW = TimeUnit.MINUTES.toNanos(1);
+        static final long WINDOW = TimeUnit.SECONDS.toNanos(61);
 
         private final int limit;
         private final Deque<long[]> grants = new ArrayDeque<>(); // {time, amount}

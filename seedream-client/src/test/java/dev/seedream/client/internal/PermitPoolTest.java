@@ -61,7 +61,7 @@ class PermitPoolTest {
     }
 
     @Test
-    void theMinuteWindowFreesEachGrantSixtySecondsAfterItAndTakesBackUnusedImages() {
+    void theMinuteWindowFreesEachGrantSixtyOneSecondsAfterItAndTakesBackUnusedImages() {
         AtomicLong now = new AtomicLong();
         PermitPool window = PermitPool.perMinute("images", 60, 10, scheduler, now::get);
 
@@ -72,9 +72,9 @@ class PermitPoolTest {
         now.set(Duration.ofSeconds(30).toNanos());
         assertThat(window.acquire(50, Duration.ofSeconds(5))).isDone();
         assertThat(window.available()).isEqualTo(7);
-        now.set(Duration.ofSeconds(60).toNanos());
+        now.set(Duration.ofSeconds(61).toNanos());
         assertThat(window.available()).as("the first grant left the window").isEqualTo(10);
-        now.set(Duration.ofSeconds(90).toNanos());
+        now.set(Duration.ofSeconds(91).toNanos()); // the grant made at 30 s leaves too
         assertThat(window.available()).isEqualTo(60);
     }
 
@@ -84,11 +84,11 @@ class PermitPoolTest {
         PermitPool window = PermitPool.perMinute("images", 60, 10, scheduler, now::get);
         assertThat(window.acquire(60, Duration.ofSeconds(5))).isDone();
 
-        now.set(Duration.ofSeconds(59).toNanos()); // a bucket would have refilled 59 permits by now
+        now.set(Duration.ofSeconds(60).toNanos()); // a bucket would have refilled all 60 permits by now
         CompletableFuture<Void> tooEarly = window.acquire(1, Duration.ofMillis(50));
 
         assertThatThrownBy(tooEarly::join).cause().isInstanceOf(SeedreamRateLimitException.class);
-        now.set(Duration.ofSeconds(60).toNanos());
+        now.set(Duration.ofSeconds(61).toNanos());
         assertThat(window.acquire(60, Duration.ofSeconds(5))).isDone();
     }
 
@@ -97,12 +97,12 @@ class PermitPoolTest {
         AtomicLong now = new AtomicLong();
         PermitPool window = PermitPool.perMinute("images", 5, 10, scheduler, now::get);
         window.acquire(5, Duration.ofSeconds(5));
-        now.set(Duration.ofSeconds(60).minusMillis(1).toNanos()); // the wake-up is due in 1 ms
+        now.set(Duration.ofSeconds(61).minusMillis(1).toNanos()); // the wake-up is due in 1 ms
 
         CompletableFuture<Void> waiter = window.acquire(2, Duration.ofSeconds(5));
         Thread.sleep(20);
         assertThat(waiter).as("still inside the window").isNotDone();
-        now.set(Duration.ofSeconds(60).toNanos());
+        now.set(Duration.ofSeconds(61).toNanos());
 
         waiter.get(2, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(window.available()).isEqualTo(3);
