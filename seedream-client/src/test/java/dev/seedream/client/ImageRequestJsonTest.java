@@ -58,7 +58,7 @@ class ImageRequestJsonTest {
         byte[] png = ReferenceImageSamples.png(30, 30);
         byte[] jpegNamedPng = ReferenceImageSamples.jpeg(30, 30);
         String declaredPng = "data:image/png;base64," + Base64.getEncoder().encodeToString(jpegNamedPng);
-        ImageRequest request = ImageRequest.builder().prompt("p").image(ReferenceImage.url("https://e.com/a.png"))
+        ImageRequest request = ImageRequest.builder().prompt("p").image(ReferenceImage.url("https://example.com/a.png"))
                 .image(ReferenceImage.bytes(png))
                 .image(ReferenceImage.dataUri(declaredPng))
                 .build();
@@ -66,7 +66,7 @@ class ImageRequestJsonTest {
         JsonNode images = MAPPER.readTree(request.toJsonBytes()).get("image");
 
         assertThat(images.isArray()).isTrue();
-        assertThat(images).extracting(JsonNode::asText).containsExactly("https://e.com/a.png",
+        assertThat(images).extracting(JsonNode::asText).containsExactly("https://example.com/a.png",
                 "data:image/png;base64," + Base64.getEncoder().encodeToString(png),
                 "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpegNamedPng));
     }

@@ -18,7 +18,7 @@ class ImageRequestTest {
                 .outputFormat("JPEG").extraField("tools", List.of()).build();
 
         ImageRequest copy = original.toBuilder().build();
-        ImageRequest changed = original.toBuilder().prompt("a dog").image(ReferenceImage.url("https://e.com/b.png"))
+        ImageRequest changed = original.toBuilder().prompt("a dog").image(ReferenceImage.url("https://example.com/b.png"))
                 .build();
 
         assertThat(copy).usingRecursiveComparison().isEqualTo(original);
@@ -32,7 +32,7 @@ class ImageRequestTest {
 
     @Test
     void collectionsAreImmutable() {
-        ImageRequest request = ImageRequest.builder().prompt("p").image(ReferenceImage.url("https://e.com/a.png"))
+        ImageRequest request = ImageRequest.builder().prompt("p").image(ReferenceImage.url("https://example.com/a.png"))
                 .extraField("x", 1).build();
 
         assertThatThrownBy(() -> request.images().clear()).isInstanceOf(UnsupportedOperationException.class);
@@ -60,7 +60,7 @@ class ImageRequestTest {
         assertThat(builder.maxImages(6).sequentialImageGeneration(SequentialImageGeneration.AUTO).build()
                 .maxOutputImages()).isEqualTo(6);
         assertThat(builder.maxImages(null).build().maxOutputImages()).isEqualTo(15);
-        assertThat(builder.image(ReferenceImage.url("https://e.com/1.png")).image(ReferenceImage.url("https://e.com/2"))
+        assertThat(builder.image(ReferenceImage.url("https://example.com/1.png")).image(ReferenceImage.url("https://example.com/2"))
                 .build().maxOutputImages()).isEqualTo(13);
     }
 
