@@ -25,7 +25,7 @@ final class JsonResponseReader {
     <T> void read(InputStream body, ImageSink<T> sink, ItemHandler<T> handler, ResponseSummary summary)
             throws IOException {
         List<ResponseItem<T>> items = new ArrayList<>();
-        try (JsonParser parser = json.createParser(body)) {
+        try (JsonParser parser = json.createParser(Base64ValueDecoder.source(body))) {
             expect(parser, parser.nextToken(), JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();

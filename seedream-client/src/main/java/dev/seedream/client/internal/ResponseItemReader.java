@@ -9,8 +9,8 @@ import java.io.IOException;
 
 /**
  * Reads one image object ({@code data[]} item or stream event) with Jackson's streaming parser. A
- * {@code b64_json} value is decoded with {@link JsonParser#readBinaryValue} straight into the sink, so the base64
- * text never becomes a {@code String}; that is also why Jackson's string-length limit need not be raised.
+ * {@code b64_json} value is decoded by {@link Base64ValueDecoder} straight into the sink, so the base64 text never
+ * becomes a {@code String}; that is also why Jackson's string-length limit need not be raised.
  */
 final class ResponseItemReader {
 
@@ -62,7 +62,7 @@ final class ResponseItemReader {
             throw new SinkFailure(e);
         }
         item.bytes = new SniffingOutputStream(item.target.stream());
-        parser.readBinaryValue(item.bytes);
+        Base64ValueDecoder.decode(parser, item.bytes);
         item.bytes.flush();
     }
 

@@ -71,11 +71,13 @@ final class SseResponseReader {
     private <T> boolean onData(InputStream line, String eventType, ImageSink<T> sink, ItemHandler<T> handler,
                                ResponseSummary summary) throws IOException {
         ResponseItem<T> item;
-        try (JsonParser parser = json.createParser(line)) {
+        InputStream source = Base64ValueDecoder.source(line);
+        try (JsonParser parser = json.createParser(source)) {
             parser.nextToken();
             item = ResponseItemReader.read(parser, sink, summary.itemsDelivered);
+            // Before the parser closes the source: the rest of the line, pushed back or not yet read, is dropped.
+            source.transferTo(OutputStream.nullOutputStream());
         }
-        line.transferTo(OutputStream.nullOutputStream());
         String type = item.type != null ? item.type : eventType;
         summary.model = item.model != null ? item.model : summary.model;
         summary.created = item.created != null ? item.created : summary.created;
