@@ -70,6 +70,14 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "outputformat":
         case "outputFormat": getOrCreateConfiguration(target).setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": getOrCreateConfiguration(target).setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthusername":
+        case "proxyAuthUsername": getOrCreateConfiguration(target).setProxyAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
@@ -80,7 +88,11 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryPolicy": getOrCreateConfiguration(target).setRetryPolicy(property(camelContext, dev.seedream.client.RetryPolicy.class, value)); return true;
         case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "size": getOrCreateConfiguration(target).setSize(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "stream": getOrCreateConfiguration(target).setStream(property(camelContext, boolean.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "validationmode":
         case "validationMode": getOrCreateConfiguration(target).setValidationMode(property(camelContext, dev.seedream.client.ValidationMode.class, value)); return true;
         case "watermark": getOrCreateConfiguration(target).setWatermark(property(camelContext, java.lang.Boolean.class, value)); return true;
@@ -136,6 +148,14 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "outputformat":
         case "outputFormat": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return java.lang.String.class;
+        case "proxyauthusername":
+        case "proxyAuthUsername": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "requesttimeout":
@@ -146,7 +166,11 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryPolicy": return dev.seedream.client.RetryPolicy.class;
         case "seed": return java.lang.Long.class;
         case "size": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "stream": return boolean.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "validationmode":
         case "validationMode": return dev.seedream.client.ValidationMode.class;
         case "watermark": return java.lang.Boolean.class;
@@ -198,6 +222,14 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "outputformat":
         case "outputFormat": return getOrCreateConfiguration(target).getOutputFormat();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return getOrCreateConfiguration(target).getProxyAuthPassword();
+        case "proxyauthusername":
+        case "proxyAuthUsername": return getOrCreateConfiguration(target).getProxyAuthUsername();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
         case "requesttimeout":
@@ -208,7 +240,11 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "retryPolicy": return getOrCreateConfiguration(target).getRetryPolicy();
         case "seed": return getOrCreateConfiguration(target).getSeed();
         case "size": return getOrCreateConfiguration(target).getSize();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "stream": return getOrCreateConfiguration(target).isStream();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "validationmode":
         case "validationMode": return getOrCreateConfiguration(target).getValidationMode();
         case "watermark": return getOrCreateConfiguration(target).getWatermark();

@@ -60,6 +60,14 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "outputformat":
         case "outputFormat": target.getConfiguration().setOutputFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": target.getConfiguration().setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthusername":
+        case "proxyAuthUsername": target.getConfiguration().setProxyAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
@@ -70,6 +78,8 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "retryPolicy": target.getConfiguration().setRetryPolicy(property(camelContext, dev.seedream.client.RetryPolicy.class, value)); return true;
         case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "size": target.getConfiguration().setSize(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "stream": target.getConfiguration().setStream(property(camelContext, boolean.class, value)); return true;
         case "validationmode":
         case "validationMode": target.getConfiguration().setValidationMode(property(camelContext, dev.seedream.client.ValidationMode.class, value)); return true;
@@ -123,6 +133,14 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "outputformat":
         case "outputFormat": return java.lang.String.class;
         case "prompt": return java.lang.String.class;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return java.lang.String.class;
+        case "proxyauthusername":
+        case "proxyAuthUsername": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "requesttimeout":
@@ -133,6 +151,8 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "retryPolicy": return dev.seedream.client.RetryPolicy.class;
         case "seed": return java.lang.Long.class;
         case "size": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "stream": return boolean.class;
         case "validationmode":
         case "validationMode": return dev.seedream.client.ValidationMode.class;
@@ -182,6 +202,14 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "outputformat":
         case "outputFormat": return target.getConfiguration().getOutputFormat();
         case "prompt": return target.getConfiguration().getPrompt();
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return target.getConfiguration().getProxyAuthPassword();
+        case "proxyauthusername":
+        case "proxyAuthUsername": return target.getConfiguration().getProxyAuthUsername();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "requesttimeout":
@@ -192,6 +220,8 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "retryPolicy": return target.getConfiguration().getRetryPolicy();
         case "seed": return target.getConfiguration().getSeed();
         case "size": return target.getConfiguration().getSize();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "stream": return target.getConfiguration().isStream();
         case "validationmode":
         case "validationMode": return target.getConfiguration().getValidationMode();

@@ -23,7 +23,7 @@ public class SeedreamEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(35);
         props.add("allowHttpDownloads");
         props.add("apiKey");
         props.add("baseUrl");
@@ -45,18 +45,25 @@ public class SeedreamEndpointUriFactory extends org.apache.camel.support.compone
         props.add("outputFilePrefix");
         props.add("outputFormat");
         props.add("prompt");
+        props.add("proxyAuthPassword");
+        props.add("proxyAuthUsername");
+        props.add("proxyHost");
+        props.add("proxyPort");
         props.add("readTimeout");
         props.add("requestTimeout");
         props.add("responseFormat");
         props.add("retryPolicy");
         props.add("seed");
         props.add("size");
+        props.add("sslContextParameters");
         props.add("stream");
         props.add("validationMode");
         props.add("watermark");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("apiKey");
+        secretProps.add("proxyAuthPassword");
+        secretProps.add("proxyAuthUsername");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

@@ -2,6 +2,8 @@ package dev.seedream.camel;
 
 import java.time.Duration;
 
+import javax.net.ssl.SSLContext;
+
 import dev.seedream.client.RetryPolicy;
 import dev.seedream.client.SeedreamClient;
 
@@ -11,7 +13,8 @@ final class SeedreamClientSupport {
     private SeedreamClientSupport() {
     }
 
-    static SeedreamClient create(SeedreamConfiguration configuration) {
+    /** @param sslContext the endpoint's TLS settings, or null for the JVM's defaults */
+    static SeedreamClient create(SeedreamConfiguration configuration, SSLContext sslContext) {
         SeedreamClient.Builder builder = SeedreamClient.builder()
                 .apiKey(configuration.getApiKey()) // null falls back to SEEDREAM_API_KEY / ARK_API_KEY
                 .baseUrl(configuration.getBaseUrl())
@@ -32,6 +35,30 @@ final class SeedreamClientSupport {
         if (configuration.getAllowHttpDownloads() != null) {
             builder.allowHttpDownloads(configuration.getAllowHttpDownloads());
         }
+        if (sslContext != null) {
+            builder.sslContext(sslContext);
+        }
+        configureProxy(configuration, builder);
         return builder.build();
+    }
+
+    private static void configureProxy(SeedreamConfiguration configuration, SeedreamClient.Builder builder) {
+        boolean credentials = configuration.getProxyAuthUsername() != null
+                || configuration.getProxyAuthPassword() != null;
+        if (configuration.getProxyHost() == null) {
+            if (configuration.getProxyPort() != null || credentials) {
+                throw new IllegalArgumentException("proxyPort and proxyAuthUsername/proxyAuthPassword need proxyHost");
+            }
+            return;
+        }
+        if (configuration.getProxyPort() == null) {
+            throw new IllegalArgumentException("proxyHost needs proxyPort");
+        }
+        if (credentials && (configuration.getProxyAuthUsername() == null
+                || configuration.getProxyAuthPassword() == null)) {
+            throw new IllegalArgumentException("proxyAuthUsername and proxyAuthPassword must be set together");
+        }
+        builder.proxy(configuration.getProxyHost(), configuration.getProxyPort(),
+                configuration.getProxyAuthUsername(), configuration.getProxyAuthPassword());
     }
 }

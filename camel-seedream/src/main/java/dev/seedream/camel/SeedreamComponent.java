@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -13,10 +14,12 @@ import org.apache.camel.support.DefaultComponent;
  * every endpoint it creates.
  */
 @Component("seedream")
-public class SeedreamComponent extends DefaultComponent {
+public class SeedreamComponent extends DefaultComponent implements SSLContextParametersAware {
 
     @Metadata(description = "Component-level defaults of the endpoint options")
     private SeedreamConfiguration configuration = new SeedreamConfiguration();
+    @Metadata(label = "security", defaultValue = "false")
+    private boolean useGlobalSslContextParameters;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -41,5 +44,16 @@ public class SeedreamComponent extends DefaultComponent {
     /** Component-level defaults of the endpoint options. */
     public void setConfiguration(SeedreamConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the CamelContext's global SSL context parameters for endpoints that set no sslContextParameters. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 }

@@ -7,6 +7,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Options of a Seedream endpoint. The component holds one instance as defaults and gives each endpoint a
@@ -76,6 +77,16 @@ public class SeedreamConfiguration implements Cloneable {
     private long maxDownloadBytes = 64L * 1024 * 1024;
     @UriParam(label = "advanced")
     private Boolean allowHttpDownloads;
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "proxy")
+    private String proxyHost;
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyAuthUsername;
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyAuthPassword;
 
     public String getApiKey() {
         return apiKey;
@@ -373,6 +384,55 @@ public class SeedreamConfiguration implements Cloneable {
      */
     public void setAllowHttpDownloads(Boolean allowHttpDownloads) {
         this.allowHttpDownloads = allowHttpDownloads;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * TLS settings (trust store, key store, protocols) for the API and image downloads, e.g. to trust a corporate
+     * TLS-inspecting proxy; unset, the component's global SSL context parameters if it is told to use them, else
+     * the JVM's defaults.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /** An HTTP proxy for all traffic of the endpoint's client (API calls and image downloads); needs proxyPort. */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /** The port of the proxyHost. */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    /** User name for the proxy's Basic authentication, sent with every request; needs proxyAuthPassword. */
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    /** Password for the proxy's Basic authentication. */
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
     }
 
     /** A shallow copy: endpoints get their own options but share a given client. */

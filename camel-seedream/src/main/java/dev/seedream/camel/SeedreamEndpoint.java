@@ -17,6 +17,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +71,11 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         client = configuration.getClient();
         ownsClient = client == null;
         if (ownsClient) {
-            client = SeedreamClientSupport.create(configuration);
+            SSLContextParameters tls = configuration.getSslContextParameters() != null
+                    ? configuration.getSslContextParameters()
+                    : ((SeedreamComponent) getComponent()).retrieveGlobalSslContextParameters();
+            client = SeedreamClientSupport.create(configuration,
+                    tls == null ? null : tls.createSSLContext(getCamelContext()));
             LOG.debug("Created {} for {}", client, this);
         }
         // Client threads must not run the rest of a route: its decoder thread would deadlock on a streaming

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 @Tags({"seedream", "bytedance", "byteplus", "ark", "image", "ai", "connection"})
@@ -190,8 +191,10 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
         }
         ProxyConfiguration proxy = ProxyConfiguration.getConfiguration(context);
         if (proxy.getProxyType() == Proxy.Type.HTTP) {
-            builder.proxy(proxy.getProxyServerHost(), proxy.getProxyServerPort(), proxy.getProxyUserName(),
-                    proxy.getProxyUserPassword());
+            // NiFi's proxy service allows a user without a password: Basic authentication with an empty one.
+            String user = proxy.getProxyUserName();
+            builder.proxy(proxy.getProxyServerHost(), proxy.getProxyServerPort(), user,
+                    user == null ? null : Objects.requireNonNullElse(proxy.getProxyUserPassword(), ""));
         }
         return builder;
     }

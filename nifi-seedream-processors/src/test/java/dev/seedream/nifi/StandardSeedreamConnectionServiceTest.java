@@ -2,6 +2,9 @@ package dev.seedream.nifi;
 
 import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.components.ConfigVerificationResult.Outcome;
+import org.apache.nifi.controller.AbstractControllerService;
+import org.apache.nifi.proxy.ProxyConfiguration;
+import org.apache.nifi.proxy.ProxyConfigurationService;
 import org.apache.nifi.reporting.InitializationException;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.Proxy;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +85,26 @@ class StandardSeedreamConnectionServiceTest extends SeedreamTestSupport {
     }
 
     @Test
+    void sendsItsRequestsThroughTheProxyService() throws InitializationException {
+        ProxyConfiguration proxy = new ProxyConfiguration();
+        proxy.setProxyType(Proxy.Type.HTTP);
+        proxy.setProxyServerHost("127.0.0.1");
+        proxy.setProxyServerPort(emulator.port());
+        proxy.setProxyUserName("proxy-user");
+        runner.addControllerService("proxy", new FixedProxyService(proxy));
+        runner.enableControllerService(runner.getControllerService("proxy"));
+        // A reserved name that is never looked up: the emulator, standing in for the proxy, is the only way there.
+        runner.setProperty(service, StandardSeedreamConnectionService.API_BASE_URL, "http://seedream.invalid/api/v3");
+        runner.setProperty(service, StandardSeedreamConnectionService.PROXY_CONFIGURATION_SERVICE, "proxy");
+
+        List<ConfigVerificationResult> results = runner.verify(service, Map.of());
+
+        assertThat(results).extracting(ConfigVerificationResult::getOutcome)
+                .containsExactly(Outcome.SUCCESSFUL, Outcome.SUCCESSFUL);
+        assertThat(emulator.stats().proxiedRequests()).isEqualTo(1);
+    }
+
+    @Test
     void rejectsBadPropertyValues() {
         runner.setProperty(service, StandardSeedreamConnectionService.API_BASE_URL, "not a url");
         runner.setProperty(service, StandardSeedreamConnectionService.IMAGES_PER_MINUTE, "-1");
@@ -120,5 +144,21 @@ class StandardSeedreamConnectionServiceTest extends SeedreamTestSupport {
 
         assertThat(runner.getControllerServiceLogger(SERVICE_ID).getInfoMessages()).isNotEmpty();
         assertApiKeyNowhere(runner);
+    }
+
+    /** NiFi's proxy service API with a fixed answer, as a configured StandardProxyConfigurationService gives. */
+    private static final class FixedProxyService extends AbstractControllerService
+            implements ProxyConfigurationService {
+
+        private final ProxyConfiguration configuration;
+
+        FixedProxyService(ProxyConfiguration configuration) {
+            this.configuration = configuration;
+        }
+
+        @Override
+        public ProxyConfiguration getConfiguration() {
+            return configuration;
+        }
     }
 }

@@ -205,8 +205,17 @@ public final class SeedreamClient implements AutoCloseable {
             return this;
         }
 
-        /** An HTTP proxy, with credentials when {@code user} is not null. */
+        /**
+         * An HTTP proxy for the API and image downloads, with Basic credentials sent with every request when
+         * {@code user} is not null. {@code https} traffic goes through it as a {@code CONNECT} tunnel.
+         */
         public Builder proxy(String host, int port, String user, String password) {
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException("proxy port must be 1-65535, got " + port);
+            }
+            if ((user == null) != (password == null)) {
+                throw new IllegalArgumentException("proxy user and password must be given together");
+            }
             ProxyServer.Builder proxyBuilder = new ProxyServer.Builder(requireText(host, "proxy host"), port);
             if (user != null) {
                 proxyBuilder.setRealm(Dsl.basicAuthRealm(user, password).setUsePreemptiveAuth(true));

@@ -7,6 +7,7 @@ import java.util.Map;
  * ({@code /files} downloads add to {@link #bytesSent()} too); admin requests are never counted.
  *
  * @param generationRequests requests that reached the generation path, valid or not
+ * @param proxiedRequests those of them that came through a forward proxy (request target in absolute form)
  * @param imagesGenerated images delivered as successes (billed), including ones whose body a fault then broke
  * @param imagesRendered images actually drawn and encoded (cache misses)
  * @param bytesSent response body bytes written for generation requests and file downloads
@@ -15,9 +16,9 @@ import java.util.Map;
  * @param faultsInjected faults applied, by type
  * @param inFlight generation requests admitted and not yet finished
  */
-public record EmulatorStats(long generationRequests, long imagesGenerated, long imagesRendered, long bytesSent,
-                            Map<Integer, Long> requestsByStatus, Map<String, Long> requestsByPrompt,
-                            Map<Fault, Long> faultsInjected, int inFlight) {
+public record EmulatorStats(long generationRequests, long proxiedRequests, long imagesGenerated,
+                            long imagesRendered, long bytesSent, Map<Integer, Long> requestsByStatus,
+                            Map<String, Long> requestsByPrompt, Map<Fault, Long> faultsInjected, int inFlight) {
 
     public EmulatorStats {
         requestsByStatus = Map.copyOf(requestsByStatus);

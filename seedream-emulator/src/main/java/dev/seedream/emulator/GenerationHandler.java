@@ -45,7 +45,7 @@ final class GenerationHandler {
     }
 
     void handle(ChannelHandlerContext ctx, FullHttpRequest http) {
-        stats.generationRequest();
+        stats.generationRequest(HttpRouter.isAbsoluteForm(http.uri()));
         String requestId = RequestIds.next();
         boolean keepAlive = HttpUtil.isKeepAlive(http);
         JsonNode body = Json.parseOrNull(ByteBufUtil.getBytes(http.content()));

@@ -9,10 +9,14 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
+import java.net.URI;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Sends each request to the generation, file or admin handler; anything else gets a provider-style 404 or 405. */
+/**
+ * Sends each request to the generation, file or admin handler; anything else gets a provider-style 404 or 405.
+ * Targets in absolute form (from a client configured with a forward proxy) are routed by their path.
+ */
 @ChannelHandler.Sharable
 final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -33,7 +37,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
-        String path = new QueryStringDecoder(http.uri()).path();
+        String path = path(http.uri());
         HttpMethod method = http.method();
         if (path.equals(GENERATIONS_PATH)) {
             if (method.equals(HttpMethod.POST)) {
@@ -48,6 +52,22 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else {
             notFound(ctx, http, 404, "No such path: " + path);
         }
+    }
+
+    /**
+     * Whether the request target is in absolute form ({@code POST http://host/api/v3/...}), as a client sends it to
+     * a forward proxy. Servers must accept that form (RFC 9112, 3.2.2), which lets the emulator stand in for a proxy.
+     */
+    static boolean isAbsoluteForm(String target) {
+        return target.startsWith("http://") || target.startsWith("https://");
+    }
+
+    private static String path(String target) {
+        if (isAbsoluteForm(target)) {
+            String rawPath = URI.create(target).getRawPath();
+            return rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+        }
+        return new QueryStringDecoder(target).path();
     }
 
     private void notFound(ChannelHandlerContext ctx, FullHttpRequest http, int status, String message) {

@@ -11,6 +11,7 @@ import java.util.function.IntSupplier;
 final class StatsRecorder {
 
     private final LongAdder generationRequests = new LongAdder();
+    private final LongAdder proxiedRequests = new LongAdder();
     private final LongAdder imagesGenerated = new LongAdder();
     private final LongAdder imagesRendered = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
@@ -23,8 +24,11 @@ final class StatsRecorder {
         this.inFlight = inFlight;
     }
 
-    void generationRequest() {
+    void generationRequest(boolean throughProxy) {
         generationRequests.increment();
+        if (throughProxy) {
+            proxiedRequests.increment();
+        }
     }
 
     void prompt(String prompt) {
@@ -54,6 +58,7 @@ final class StatsRecorder {
     /** Zeroes the counters; in-flight is a gauge of live requests and stays. */
     void reset() {
         generationRequests.reset();
+        proxiedRequests.reset();
         imagesGenerated.reset();
         imagesRendered.reset();
         bytesSent.reset();
@@ -69,7 +74,7 @@ final class StatsRecorder {
         byPrompt.forEach((k, v) -> prompts.put(k, v.sum()));
         Map<Fault, Long> faultCounts = new EnumMap<>(Fault.class);
         faults.forEach((k, v) -> faultCounts.put(k, v.sum()));
-        return new EmulatorStats(generationRequests.sum(), imagesGenerated.sum(), imagesRendered.sum(),
+        return new EmulatorStats(generationRequests.sum(), proxiedRequests.sum(), imagesGenerated.sum(), imagesRendered.sum(),
                 bytesSent.sum(), status, prompts, faultCounts, inFlight.getAsInt());
     }
 }
