@@ -1,6 +1,7 @@
 package dev.seedream.client;
 
 import dev.seedream.emulator.EmulatorConfig;
+import dev.seedream.emulator.Fault;
 import dev.seedream.emulator.Latency;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,25 @@ class SeedreamClientLimitsTest {
                             e -> assertThat(e).hasMessageContaining("imagesPerMinute=3"));
             assertThat(client.generate(b64("the third").build()).images()).hasSize(1);
             assertThat(emulator.stats().requestsForPrompt("two more")).isZero();
+        }
+    }
+
+    @Test
+    void aProviderRateLimitKeepsTheCallsImagesInTheMinute() {
+        emulator.faults().schedule(Fault.HTTP_429);
+        try (SeedreamClient client = EmulatorClients.builder(emulator).imagesPerMinute(1).maxRetries(0)
+                .maxLimitWait(Duration.ofMillis(100)).build()) {
+            assertThatThrownBy(() -> client.generate(b64("meets the provider's 429").build()))
+                    .isInstanceOfSatisfying(SeedreamRateLimitException.class,
+                            e -> assertThat(e.isLocalLimit()).isFalse());
+
+            // Had the image gone back to the window, this call would have been sent into the same full minute.
+            assertThatThrownBy(() -> client.generate(b64("would meet it too").build()))
+                    .isInstanceOfSatisfying(SeedreamRateLimitException.class, e -> {
+                        assertThat(e.isLocalLimit()).isTrue();
+                        assertThat(e).hasMessageContaining("imagesPerMinute=1");
+                    });
+            assertThat(emulator.stats().requestsForPrompt("would meet it too")).isZero();
         }
     }
 }

@@ -81,11 +81,13 @@ public final class GenerationCall<T> {
         }
         int reserved = request.maxOutputImages();
         Duration wait = minimum(runtime.maxLimitWait, remaining());
-        runtime.imageQuota.acquire(reserved, wait)
-                .thenCompose(quota -> runtime.requestSlots.acquire(1, wait)
-                        .whenComplete((slot, noSlot) -> {
-                            if (noSlot != null) {
-                                runtime.imageQuota.release(reserved);
+        // The slot first and the images last, so an image grant is taken just before sending: a grant that waited
+        // for a slot would open our minute seconds before the provider's and let the next ones in too early.
+        runtime.requestSlots.acquire(1, wait)
+                .thenCompose(slot -> runtime.imageQuota.acquire(reserved, wait)
+                        .whenComplete((quota, noQuota) -> {
+                            if (noQuota != null) {
+                                runtime.requestSlots.release(1);
                             }
                         }))
                 .thenCompose(held -> send(reserved))
@@ -131,7 +133,11 @@ public final class GenerationCall<T> {
             runtime.counters.inFlight.decrementAndGet();
             runtime.requestSlots.release(1);
             int generated = summary == null ? 0 : Math.max(summary.usage.generatedImages(), summary.itemsDelivered);
-            runtime.imageQuota.release(Math.max(0, reserved - generated));
+            // After the provider's own 429 the reservation stays in our window: its minute is full (maybe with
+            // another client's images), and handing the images back would only send the next call into a 429 too.
+            if (!isProviderRateLimit(failure)) {
+                runtime.imageQuota.release(Math.max(0, reserved - generated));
+            }
             if (failure != null) {
                 throw new CompletionException(unwrap(failure));
             }
@@ -248,6 +254,11 @@ public final class GenerationCall<T> {
                 ? limited.retryAfter().orElse(null) : null;
         Duration delay = runtime.retryPolicy.delayBefore(number, retryAfter, ThreadLocalRandom.current()::nextDouble);
         return delay.compareTo(remaining()) < 0 ? delay : null;
+    }
+
+    private static boolean isProviderRateLimit(Throwable failure) {
+        return failure != null && unwrap(failure) instanceof SeedreamRateLimitException limited
+                && !limited.isLocalLimit();
     }
 
     private static boolean isLocalLimit(SeedreamException error) {
