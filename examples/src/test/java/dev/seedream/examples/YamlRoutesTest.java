@@ -1,5 +1,6 @@
 package dev.seedream.examples;
 
+import dev.seedream.emulator.Fault;
 import dev.seedream.emulator.SeedreamEmulator;
 import dev.seedream.emulator.junit.TestImages;
 import org.apache.camel.main.Main;
@@ -37,6 +38,32 @@ class YamlRoutesTest {
                 assertThat(rejected).singleElement()
                         .satisfies(file -> assertThat(Files.readString(file)).isEqualTo("a forbidden harbour"));
                 assertThat(emulator.stats().generationRequests()).isEqualTo(3);
+            } finally {
+                main.completed();
+                running.get();
+            }
+        }
+    }
+
+    @Test
+    void theYamlGenerateRouteRedeliversAPromptTheProviderRateLimited(@TempDir Path work) throws Exception {
+        Files.writeString(work.resolve("prompts.txt"), "a harbour in the rain\n");
+        Path output = work.resolve("out");
+
+        try (SeedreamEmulator emulator = SeedreamEmulator.start()) {
+            emulator.faults().schedule(Fault.HTTP_429);
+            Main main = camelMain("generate-images.yaml", emulator);
+            // No client retries, so the 429 reaches the route and its redelivery policy (2 s) takes over.
+            main.addOverrideProperty("camel.component.seedream.max-retries", "0");
+            main.addOverrideProperty("prompts.dir", work.toString());
+            main.addOverrideProperty("prompts.file", "prompts.txt");
+            main.addOverrideProperty("output.dir", output.toString());
+            CompletableFuture<Void> running = CompletableFuture.runAsync(() -> runQuietly(main));
+            try {
+                assertThat(Awaits.files(output, ".jpg", 1, Duration.ofSeconds(20))).hasSize(1);
+                assertThat(emulator.stats().requestsWithStatus(429)).isEqualTo(1);
+                assertThat(emulator.stats().requestsForPrompt("a harbour in the rain")).isEqualTo(2);
+                assertThat(output.resolve("failed")).doesNotExist();
             } finally {
                 main.completed();
                 running.get();

@@ -1,5 +1,6 @@
 package dev.seedream.emulator;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -12,6 +13,10 @@ enum ConfigOption {
     HOST("host", "ADDRESS", "interface to listen on (default 127.0.0.1)", false, (b, v) -> b.host(last(v))),
     PORT("port", "PORT", "port to listen on, 0 = any free port (default 8089)", false,
             (b, v) -> b.port(Integer.parseInt(last(v)))),
+    TLS_KEYSTORE("tls-keystore", "FILE", "serve HTTPS with this PKCS12 key store (default: plain HTTP)", false,
+            (b, v) -> b.tlsKeyStoreFile(Path.of(last(v)))),
+    TLS_KEYSTORE_PASSWORD("tls-keystore-password", "PASSWORD", "password of the --tls-keystore and of its key", false,
+            (b, v) -> b.tlsKeyStorePassword(last(v))),
     API_KEY("api-key", "KEY", "accepted Bearer key, repeatable (default test-key)", true,
             (b, v) -> b.apiKeys(v.toArray(new String[0]))),
     LATENCY("latency", "SPEC", "per-image latency: none, fixed:1s, uniform:500ms-2s, longtail:1s[:sigma]", true,

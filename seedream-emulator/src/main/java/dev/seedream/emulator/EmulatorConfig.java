@@ -1,5 +1,6 @@
 package dev.seedream.emulator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -10,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Immutable emulator settings. Host, port, thread counts and cache size are read at start; everything else
+ * Immutable emulator settings. Host, port, TLS, thread counts and cache size are read at start; everything else
  * (latency, limits, expiry, triggers, rendering noise) can be changed at run time through
  * {@link SeedreamEmulator#configure} or {@code POST /__emulator/config}.
  */
@@ -18,6 +19,8 @@ public final class EmulatorConfig {
 
     private final String host;
     private final int port;
+    private final Path tlsKeyStore;
+    private final String tlsKeyStorePassword;
     private final Set<String> apiKeys;
     private final Latency latency;
     private final int imagesPerMinute;
@@ -37,6 +40,8 @@ public final class EmulatorConfig {
     private EmulatorConfig(Builder b) {
         host = b.host;
         port = b.port;
+        tlsKeyStore = b.tlsKeyStore;
+        tlsKeyStorePassword = b.tlsKeyStorePassword;
         apiKeys = Collections.unmodifiableSet(new LinkedHashSet<>(b.apiKeys));
         latency = b.latency;
         imagesPerMinute = b.imagesPerMinute;
@@ -69,6 +74,10 @@ public final class EmulatorConfig {
 
     public String host() { return host; }
     public int port() { return port; }
+    /** The PKCS12 key store the emulator serves HTTPS with, or {@code null} for plain HTTP. */
+    public Path tlsKeyStore() { return tlsKeyStore; }
+    /** The password of {@link #tlsKeyStore()} and of its key, or {@code null} for plain HTTP. */
+    public String tlsKeyStorePassword() { return tlsKeyStorePassword; }
     public Set<String> apiKeys() { return apiKeys; }
     public Latency latency() { return latency; }
     public int imagesPerMinute() { return imagesPerMinute; }
@@ -89,6 +98,8 @@ public final class EmulatorConfig {
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;
+        private Path tlsKeyStore;
+        private String tlsKeyStorePassword;
         private Set<String> apiKeys = new LinkedHashSet<>(List.of("test-key"));
         private Latency latency = Latency.none();
         private int imagesPerMinute;
@@ -111,6 +122,8 @@ public final class EmulatorConfig {
         private Builder(EmulatorConfig c) {
             host = c.host;
             port = c.port;
+            tlsKeyStore = c.tlsKeyStore;
+            tlsKeyStorePassword = c.tlsKeyStorePassword;
             apiKeys = new LinkedHashSet<>(c.apiKeys);
             latency = c.latency;
             imagesPerMinute = c.imagesPerMinute;
@@ -136,6 +149,25 @@ public final class EmulatorConfig {
         /** 0 = a free port chosen by the OS. */
         public Builder port(int port) {
             this.port = check(port, 0, 65535, "port");
+            return this;
+        }
+
+        /**
+         * Serves HTTPS (only) with the key and certificate of a PKCS12 key store; {@code password} unlocks the store
+         * and its key. The file is read at start, which fails if it cannot be.
+         */
+        public Builder tlsKeyStore(Path pkcs12File, String password) {
+            return tlsKeyStoreFile(pkcs12File).tlsKeyStorePassword(password);
+        }
+
+        /** The CLI gives file and password as separate flags, in either order; {@link #build()} pairs them. */
+        Builder tlsKeyStoreFile(Path pkcs12File) {
+            this.tlsKeyStore = Objects.requireNonNull(pkcs12File, "pkcs12File");
+            return this;
+        }
+
+        Builder tlsKeyStorePassword(String password) {
+            this.tlsKeyStorePassword = Objects.requireNonNull(password, "password");
             return this;
         }
 
@@ -253,6 +285,9 @@ public final class EmulatorConfig {
         }
 
         public EmulatorConfig build() {
+            if ((tlsKeyStore == null) != (tlsKeyStorePassword == null)) {
+                throw new IllegalArgumentException("TLS needs both a key store and its password");
+            }
             return new EmulatorConfig(this);
         }
 

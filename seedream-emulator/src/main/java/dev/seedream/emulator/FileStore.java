@@ -20,6 +20,12 @@ final class FileStore {
 
     private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final String scheme;
+
+    /** @param scheme {@code http} or {@code https}, as the emulator serves */
+    FileStore(String scheme) {
+        this.scheme = scheme;
+    }
 
     /** Stores {@code image} and returns its file name, e.g. {@code 3f…e1.jpeg}. */
     private String put(RenderedImage image, Duration expiry) {
@@ -32,7 +38,7 @@ final class FileStore {
 
     /** Stores {@code image} and returns its absolute URL on the emulator as the client addressed it. */
     String publish(RenderedImage image, String host, Duration expiry) {
-        return "http://" + host + PATH_PREFIX + put(image, expiry);
+        return scheme + "://" + host + PATH_PREFIX + put(image, expiry);
     }
 
     Optional<RenderedImage> get(String name) {

@@ -25,6 +25,7 @@ public final class SeedreamEmulator implements AutoCloseable {
     private static final Duration SWEEP_PERIOD = Duration.ofSeconds(30);
 
     private final EmulatorConfig startConfig;
+    private final String scheme;
     private final AtomicReference<EmulatorConfig> config;
     private final RateLimiter limiter = new RateLimiter();
     private final StatsRecorder stats = new StatsRecorder(limiter::inFlight);
@@ -34,12 +35,13 @@ public final class SeedreamEmulator implements AutoCloseable {
 
     private SeedreamEmulator(EmulatorConfig startConfig) {
         this.startConfig = startConfig;
+        this.scheme = startConfig.tlsKeyStore() == null ? "http" : "https";
         this.config = new AtomicReference<>(startConfig);
         this.faults = new FaultControl(startConfig);
         this.renderExecutor = Executors.newFixedThreadPool(startConfig.renderThreads(),
                 new DefaultThreadFactory("seedream-emulator-render", true));
         ResponseWriter writer = new ResponseWriter(stats);
-        FileStore files = new FileStore();
+        FileStore files = new FileStore(scheme);
         FaultInjector injector = new FaultInjector(writer);
         ImageCache cache = new ImageCache(renderExecutor, startConfig.cacheBytes(), stats::imageRendered);
         RequestValidator validator = new RequestValidator(
@@ -51,7 +53,7 @@ public final class SeedreamEmulator implements AutoCloseable {
         HttpRouter router = new HttpRouter(generation, new FilesHandler(files, writer), new AdminHandler(this, writer),
                 writer);
         try {
-            this.server = EmulatorServer.bind(startConfig.host(), startConfig.port(), startConfig.ioThreads(), router);
+            this.server = EmulatorServer.bind(startConfig, router);
         } catch (RuntimeException e) {
             renderExecutor.shutdownNow();
             throw e;
@@ -68,9 +70,12 @@ public final class SeedreamEmulator implements AutoCloseable {
         return new SeedreamEmulator(Objects.requireNonNull(config, "config"));
     }
 
-    /** The API base a client is configured with, e.g. {@code http://127.0.0.1:41234/api/v3}. */
+    /**
+     * The API base a client is configured with, e.g. {@code http://127.0.0.1:41234/api/v3}; {@code https://…} when
+     * started with a {@linkplain EmulatorConfig.Builder#tlsKeyStore TLS key store}.
+     */
     public URI baseUri() {
-        return URI.create("http://" + uriHost() + ":" + port() + "/api/v3");
+        return URI.create(scheme + "://" + uriHost() + ":" + port() + "/api/v3");
     }
 
     public int port() {
@@ -91,8 +96,8 @@ public final class SeedreamEmulator implements AutoCloseable {
     }
 
     /**
-     * Changes settings of the running emulator (latency, limits, URL expiry, triggers, noise). Host, port, threads and
-     * cache size keep their start values.
+     * Changes settings of the running emulator (latency, limits, URL expiry, triggers, noise). Host, port, TLS, threads
+     * and cache size keep their start values.
      */
     public void configure(Consumer<EmulatorConfig.Builder> change) {
         config.updateAndGet(current -> {

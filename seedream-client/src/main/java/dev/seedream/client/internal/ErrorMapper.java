@@ -17,6 +17,7 @@ import dev.seedream.client.SeedreamServiceException;
 import dev.seedream.client.SeedreamSinkException;
 import dev.seedream.client.SeedreamServiceException.ProviderError;
 import dev.seedream.client.SeedreamTimeoutException;
+import dev.seedream.client.SeedreamTlsException;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -24,6 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Turns provider answers and transport failures into the {@link SeedreamException} hierarchy. The HTTP status
@@ -82,8 +85,23 @@ final class ErrorMapper {
             return new SeedreamMalformedResponseException("Seedream returned a malformed response body: "
                     + cause.getMessage(), 200, requestId, cause);
         }
+        SSLHandshakeException handshake = causeOfType(cause, SSLHandshakeException.class);
+        if (handshake != null) {
+            return new SeedreamTlsException("Seedream TLS handshake failed: " + handshake.getMessage()
+                    + ". If the server's certificate comes from a private CA or a TLS-inspecting proxy, give the client"
+                    + " an sslContext that trusts it (Camel: sslContextParameters; NiFi: SSL Context Service)", cause);
+        }
         String kind = cause instanceof ConnectException ? "could not connect" : "connection failed";
         return new SeedreamConnectionException("Seedream " + kind + ": " + cause, cause);
+    }
+
+    private static <E extends Throwable> E causeOfType(Throwable failure, Class<E> type) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (type.isInstance(current)) {
+                return type.cast(current);
+            }
+        }
+        return null;
     }
 
     /** A body read that failed because the transfer failed is reported as the transfer's failure. */

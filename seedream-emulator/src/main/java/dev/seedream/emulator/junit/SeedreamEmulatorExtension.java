@@ -89,7 +89,10 @@ public final class SeedreamEmulatorExtension implements BeforeAllCallback, After
         return running;
     }
 
-    /** The API base a client is configured with, e.g. {@code http://127.0.0.1:41234/api/v3}. */
+    /**
+     * The API base a client is configured with, e.g. {@code http://127.0.0.1:41234/api/v3}, or {@code https://…} for
+     * a config with a TLS key store (see {@link TestTls}).
+     */
     public URI baseUri() {
         return emulator().baseUri();
     }
