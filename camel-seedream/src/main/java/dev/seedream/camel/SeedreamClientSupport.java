@@ -1,6 +1,10 @@
 package dev.seedream.camel;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 import javax.net.ssl.SSLContext;
 
@@ -11,6 +15,40 @@ import dev.seedream.client.SeedreamClient;
 final class SeedreamClientSupport {
 
     private SeedreamClientSupport() {
+    }
+
+    /** The options that only shape a client the endpoint builds itself. */
+    private static final List<Map.Entry<String, Function<SeedreamConfiguration, Object>>> CLIENT_OPTIONS = List.of(
+            Map.entry("apiKey", SeedreamConfiguration::getApiKey),
+            Map.entry("baseUrl", SeedreamConfiguration::getBaseUrl),
+            Map.entry("connectTimeout", SeedreamConfiguration::getConnectTimeout),
+            Map.entry("readTimeout", SeedreamConfiguration::getReadTimeout),
+            Map.entry("requestTimeout", SeedreamConfiguration::getRequestTimeout),
+            Map.entry("maxConcurrentRequests", SeedreamConfiguration::getMaxConcurrentRequests),
+            Map.entry("imagesPerMinute", SeedreamConfiguration::getImagesPerMinute),
+            Map.entry("maxLimitWait", SeedreamConfiguration::getMaxLimitWait),
+            Map.entry("maxRetries", SeedreamConfiguration::getMaxRetries),
+            Map.entry("retryPolicy", SeedreamConfiguration::getRetryPolicy),
+            Map.entry("validationMode", SeedreamConfiguration::getValidationMode),
+            Map.entry("maxDownloadBytes", SeedreamConfiguration::getMaxDownloadBytes),
+            Map.entry("allowHttpDownloads", SeedreamConfiguration::getAllowHttpDownloads),
+            Map.entry("sslContextParameters", SeedreamConfiguration::getSslContextParameters),
+            Map.entry("proxyHost", SeedreamConfiguration::getProxyHost),
+            Map.entry("proxyPort", SeedreamConfiguration::getProxyPort),
+            Map.entry("proxyAuthUsername", SeedreamConfiguration::getProxyAuthUsername),
+            Map.entry("proxyAuthPassword", SeedreamConfiguration::getProxyAuthPassword));
+
+    /**
+     * Names of the client options set to something other than their default. An endpoint given a ready client
+     * (often autowired) ignores them, which it says, since the user evidently meant them to apply.
+     */
+    static List<String> clientOptionsSet(SeedreamConfiguration configuration) {
+        SeedreamConfiguration defaults = new SeedreamConfiguration();
+        return CLIENT_OPTIONS.stream()
+                .filter(option -> !Objects.equals(option.getValue().apply(configuration),
+                        option.getValue().apply(defaults)))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** @param sslContext the endpoint's TLS settings, or null for the JVM's defaults */

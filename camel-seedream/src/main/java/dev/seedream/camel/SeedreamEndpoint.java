@@ -2,6 +2,7 @@ package dev.seedream.camel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import dev.seedream.client.ImageSink;
@@ -77,6 +78,12 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
             client = SeedreamClientSupport.create(configuration,
                     tls == null ? null : tls.createSSLContext(getCamelContext()));
             LOG.debug("Created {} for {}", client, this);
+        } else {
+            List<String> ignored = SeedreamClientSupport.clientOptionsSet(configuration);
+            if (!ignored.isEmpty()) {
+                LOG.warn("{} uses the SeedreamClient it was given (or found in the registry); its options {} are"
+                        + " ignored: configure them on that client", this, ignored);
+            }
         }
         // Client threads must not run the rest of a route: its decoder thread would deadlock on a streaming
         // iterator it has to fill itself, and its single scheduler thread would stall every retry. Cached

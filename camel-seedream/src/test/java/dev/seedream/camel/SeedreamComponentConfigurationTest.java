@@ -94,4 +94,16 @@ class SeedreamComponentConfigurationTest extends CamelTestSupport {
         assertThat(sharedClient.generate(ImageRequest.builder().prompt("still open").size("1K").build()).images())
                 .hasSize(1);
     }
+
+    @Test
+    void namesTheClientOptionsThatAnAutowiredClientMakesIneffective() {
+        SeedreamEndpoint plain = context.getEndpoint("seedream:generate?size=2K", SeedreamEndpoint.class);
+        SeedreamEndpoint tuned = context.getEndpoint("seedream:generate?apiKey=RAW(other)&maxRetries=1"
+                + "&proxyHost=proxy.example.com&proxyPort=3128&readTimeout=30s", SeedreamEndpoint.class);
+
+        assertThat(tuned.getClient()).isSameAs(sharedClient);
+        assertThat(SeedreamClientSupport.clientOptionsSet(plain.getConfiguration())).isEmpty();
+        assertThat(SeedreamClientSupport.clientOptionsSet(tuned.getConfiguration()))
+                .containsExactly("apiKey", "readTimeout", "maxRetries", "proxyHost", "proxyPort");
+    }
 }

@@ -36,6 +36,8 @@ final class CamelBadInputs {
                         "validationMode", "LOOSE"),
                 send(template, "option maxConcurrentRequests=-1", "seedream:generate?maxConcurrentRequests=-1", "p",
                         Map.of(), "maxConcurrentRequests", ">= 0"),
+                send(template, "option proxyHost without proxyPort", "seedream:generate?proxyHost=127.0.0.1", "p",
+                        Map.of(), "proxyHost", "proxyPort"),
                 send(template, "option outputFormat=gif", "seedream:generate?outputFormat=gif", "p", Map.of(),
                         "output_format", "'png' or 'jpeg'"),
                 send(template, "unknown operation", "seedream:paint", "p", Map.of(), "paint"),

@@ -28,6 +28,8 @@ final class ClientBadInputs {
                         .apiKey("k").build(), "baseUrl", "http(s)"),
                 BadInput.of(SURFACE, "negative max concurrent requests",
                         () -> SeedreamClient.builder().maxConcurrentRequests(-1), "maxConcurrentRequests", ">= 0"),
+                BadInput.of(SURFACE, "proxy port 0",
+                        () -> SeedreamClient.builder().proxy("127.0.0.1", 0, null, null), "proxy port", "1-65535"),
                 BadInput.of(SURFACE, "negative images per minute",
                         () -> SeedreamClient.builder().imagesPerMinute(-5), "imagesPerMinute", ">= 0"),
                 BadInput.of(SURFACE, "zero connect timeout",
