@@ -239,7 +239,7 @@ public final class SeedreamClient implements AutoCloseable {
         /**
          * Images per minute across all calls (0 = unlimited); default 500, the provider's default account limit.
          * A call reserves the most images it may produce just before it is sent and gives back what was not
-         * generated — except after the provider's own 429, which says its minute is full.
+         * generated — except after the provider's images-per-minute 429, which says its minute is full.
          */
         public Builder imagesPerMinute(int limit) {
             this.imagesPerMinute = requireNotNegative(limit, "imagesPerMinute");

@@ -1,9 +1,10 @@
 package dev.seedream.client;
 
 /**
- * The TLS handshake failed: most often the server's certificate is not trusted (a private CA, a TLS-inspecting
- * proxy) or no protocol or cipher is shared. Not retryable: the same settings fail the same way; give the client an
- * {@code sslContext} that trusts the server instead.
+ * The TLS handshake failed on the server's certificate: not trusted (a private CA, a TLS-inspecting proxy) or not
+ * valid for the host. Not retryable: the same settings fail the same way; give the client an {@code sslContext} that
+ * trusts the server instead. A handshake that times out or loses its connection is a retryable
+ * {@link SeedreamConnectionException}.
  */
 public class SeedreamTlsException extends SeedreamConnectionException {
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static dev.seedream.client.EmulatorClients.b64;
@@ -76,21 +77,58 @@ class SeedreamClientLimitsTest {
     }
 
     @Test
-    void aProviderRateLimitKeepsTheCallsImagesInTheMinute() {
-        emulator.faults().schedule(Fault.HTTP_429);
-        try (SeedreamClient client = EmulatorClients.builder(emulator).imagesPerMinute(1).maxRetries(0)
+    void aProviderImagesPerMinute429KeepsTheCallsImagesInTheMinute() {
+        // The provider's minute holds one image, ours two: the second call meets the provider's limit.
+        emulator.configure(config -> config.imagesPerMinute(1));
+        try (SeedreamClient client = EmulatorClients.builder(emulator).imagesPerMinute(2).maxRetries(0)
                 .maxLimitWait(Duration.ofMillis(100)).build()) {
+            client.generate(b64("fills the provider's minute").build());
             assertThatThrownBy(() -> client.generate(b64("meets the provider's 429").build()))
-                    .isInstanceOfSatisfying(SeedreamRateLimitException.class,
-                            e -> assertThat(e.isLocalLimit()).isFalse());
+                    .isInstanceOfSatisfying(SeedreamRateLimitException.class, e -> {
+                        assertThat(e.isLocalLimit()).isFalse();
+                        assertThat(e.errorCode()).isEqualTo("ModelAccountIpmRateLimitExceeded");
+                    });
 
-            // Had the image gone back to the window, this call would have been sent into the same full minute.
+            // Had the image gone back to our window, this call would have been sent into the same full minute.
             assertThatThrownBy(() -> client.generate(b64("would meet it too").build()))
                     .isInstanceOfSatisfying(SeedreamRateLimitException.class, e -> {
                         assertThat(e.isLocalLimit()).isTrue();
-                        assertThat(e).hasMessageContaining("imagesPerMinute=1");
+                        assertThat(e).hasMessageContaining("imagesPerMinute=2");
                     });
             assertThat(emulator.stats().requestsForPrompt("would meet it too")).isZero();
+        }
+    }
+
+    @Test
+    void anOverload429GivesTheCallsImagesBack() {
+        emulator.faults().schedule(Fault.HTTP_429);
+        try (SeedreamClient client = EmulatorClients.builder(emulator).imagesPerMinute(1).maxRetries(0)
+                .maxLimitWait(Duration.ofMillis(100)).build()) {
+            assertThatThrownBy(() -> client.generate(b64("meets an overloaded provider").build()))
+                    .isInstanceOfSatisfying(SeedreamRateLimitException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo("ServerOverloaded"));
+
+            assertThat(client.generate(b64("goes through afterwards").build()).images()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aCallCancelledWhileWaitingForASlotPassesTheSlotOnAtOnce() throws Exception {
+        try (SeedreamClient client = EmulatorClients.builder(emulator).maxConcurrentRequests(1).imagesPerMinute(1)
+                .maxLimitWait(Duration.ofSeconds(2)).build()) {
+            CompletableFuture<GenerationResult<byte[]>> first = client.generateAsync(b64("takes slot and image").build());
+            client.generateAsync(b64("changes its mind").build()).cancel(true);
+            CompletableFuture<GenerationResult<byte[]>> last = client.generateAsync(b64("waits behind them").build());
+
+            assertThat(first.get(5, TimeUnit.SECONDS).images()).hasSize(1);
+            Thread.sleep(LATENCY.toMillis());
+            // The last call now holds the slot and waits for the window's image; the cancelled one holds nothing.
+            // (Had it taken the slot to wait for an image itself, two calls would be waiting.)
+            assertThat(client.metrics().waiting()).isEqualTo(1);
+            assertThatThrownBy(() -> last.get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SeedreamRateLimitException.class)
+                    .hasMessageContaining("imagesPerMinute=1");
+            assertThat(emulator.stats().requestsForPrompt("changes its mind")).isZero();
         }
     }
 }

@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
-import java.net.URI;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,15 +58,24 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
      * a forward proxy. Servers must accept that form (RFC 9112, 3.2.2), which lets the emulator stand in for a proxy.
      */
     static boolean isAbsoluteForm(String target) {
-        return target.startsWith("http://") || target.startsWith("https://");
+        return target.regionMatches(true, 0, "http://", 0, 7) || target.regionMatches(true, 0, "https://", 0, 8);
     }
 
+    /**
+     * The path of either form, decoded the same way; an absolute target's authority is simply cut off. A path that
+     * cannot be decoded (a bad percent escape) is kept raw: it matches no route and is answered 404, not dropped.
+     */
     private static String path(String target) {
+        String originForm = target;
         if (isAbsoluteForm(target)) {
-            String rawPath = URI.create(target).getRawPath();
-            return rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+            int pathStart = target.indexOf('/', target.indexOf("//") + 2);
+            originForm = pathStart < 0 ? "/" : target.substring(pathStart);
         }
-        return new QueryStringDecoder(target).path();
+        try {
+            return new QueryStringDecoder(originForm).path();
+        } catch (IllegalArgumentException undecodable) {
+            return originForm;
+        }
     }
 
     private void notFound(ChannelHandlerContext ctx, FullHttpRequest http, int status, String message) {

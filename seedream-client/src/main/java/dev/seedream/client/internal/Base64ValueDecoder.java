@@ -14,7 +14,8 @@ import java.util.Base64;
  * {@link JsonParser#readBinaryValue}, which decodes one character at a time and was nearly all of the client's CPU
  * per image (JFR). The value's text is read past the parser, straight from its input, in fixed chunks; the closing
  * quote and everything after it are pushed back, so the parser then sees an ordinary string end and goes on. The
- * text never becomes a {@code String}, and memory stays at a few fixed buffers whatever the image size.
+ * text never becomes a {@code String}, and memory stays at a few fixed buffers (16 KiB of text, 12 KiB decoded, and the
+ * 32 KiB pushback buffer of the source) whatever the image size.
  *
  * <p>The only escape accepted inside the value is {@code \/}, the one a JSON encoder may put into base64 text.
  * When the parser's input is not a {@link #source} stream, Jackson decodes the value as before.
@@ -97,6 +98,9 @@ final class Base64ValueDecoder {
                 return true;
             }
             int escaped = stop + 1 < to ? text[stop + 1] : source.read();
+            if (escaped < 0) {
+                throw new MalformedBodyException("the body ended inside a b64_json value");
+            }
             if (escaped != '/') {
                 throw new MalformedBodyException("b64_json holds an escape other than \\/, not valid base64 text");
             }

@@ -22,6 +22,7 @@ import dev.seedream.client.SeedreamTlsException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
@@ -85,8 +86,9 @@ final class ErrorMapper {
             return new SeedreamMalformedResponseException("Seedream returned a malformed response body: "
                     + cause.getMessage(), 200, requestId, cause);
         }
+        // Only a rejected certificate is final; a handshake that timed out or lost its connection is not.
         SSLHandshakeException handshake = causeOfType(cause, SSLHandshakeException.class);
-        if (handshake != null) {
+        if (handshake != null && causeOfType(handshake, CertificateException.class) != null) {
             return new SeedreamTlsException("Seedream TLS handshake failed: " + handshake.getMessage()
                     + ". If the server's certificate comes from a private CA or a TLS-inspecting proxy, give the client"
                     + " an sslContext that trusts it (Camel: sslContextParameters; NiFi: SSL Context Service)", cause);

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -81,15 +82,9 @@ public final class GenerationCall<T> {
         }
         int reserved = request.maxOutputImages();
         Duration wait = minimum(runtime.maxLimitWait, remaining());
-        // The slot first and the images last, so an image grant is taken just before sending: a grant that waited
-        // for a slot would open our minute seconds before the provider's and let the next ones in too early.
+        long waitEnds = System.nanoTime() + wait.toNanos();
         runtime.requestSlots.acquire(1, wait)
-                .thenCompose(slot -> runtime.imageQuota.acquire(reserved, wait)
-                        .whenComplete((quota, noQuota) -> {
-                            if (noQuota != null) {
-                                runtime.requestSlots.release(1);
-                            }
-                        }))
+                .thenCompose(slot -> acquireImages(reserved, waitEnds))
                 .thenCompose(held -> send(reserved))
                 .whenComplete((outcome, failure) -> {
                     if (failure == null) {
@@ -98,6 +93,30 @@ public final class GenerationCall<T> {
                         onFailure(number, unwrap(failure));
                     }
                 });
+    }
+
+    /**
+     * The images come after the slot, so their grant is taken just before sending: a grant that waited for a slot
+     * would open our minute seconds before the provider's and let the next calls in too early. Both waits share one
+     * deadline; the slot goes back if the images are not granted.
+     */
+    private CompletableFuture<Void> acquireImages(int reserved, long waitEnds) {
+        CompletableFuture<Void> images;
+        if (result.isDone()) { // cancelled while waiting for the slot
+            images = CompletableFuture.failedFuture(new CancellationException());
+        } else {
+            try {
+                Duration left = Duration.ofNanos(Math.max(0, waitEnds - System.nanoTime()));
+                images = runtime.imageQuota.acquire(reserved, left);
+            } catch (RuntimeException closed) { // the client's scheduler is gone
+                images = CompletableFuture.failedFuture(closed);
+            }
+        }
+        return images.whenComplete((granted, notGranted) -> {
+            if (notGranted != null) {
+                runtime.requestSlots.release(1);
+            }
+        });
     }
 
     private CompletableFuture<Outcome> send(int reserved) {
@@ -133,9 +152,10 @@ public final class GenerationCall<T> {
             runtime.counters.inFlight.decrementAndGet();
             runtime.requestSlots.release(1);
             int generated = summary == null ? 0 : Math.max(summary.usage.generatedImages(), summary.itemsDelivered);
-            // After the provider's own 429 the reservation stays in our window: its minute is full (maybe with
-            // another client's images), and handing the images back would only send the next call into a 429 too.
-            if (!isProviderRateLimit(failure)) {
+            // After the provider's images-per-minute 429 the reservation stays in our window: its minute is full
+            // (maybe with another client's images), and handing the images back would only send the next call into
+            // a 429 too. Other 429s (requests per minute, overload) say nothing about images.
+            if (!isProviderImageLimit(failure)) {
                 runtime.imageQuota.release(Math.max(0, reserved - generated));
             }
             if (failure != null) {
@@ -256,9 +276,10 @@ public final class GenerationCall<T> {
         return delay.compareTo(remaining()) < 0 ? delay : null;
     }
 
-    private static boolean isProviderRateLimit(Throwable failure) {
+    private static boolean isProviderImageLimit(Throwable failure) {
         return failure != null && unwrap(failure) instanceof SeedreamRateLimitException limited
-                && !limited.isLocalLimit();
+                && !limited.isLocalLimit() && limited.errorCode() != null
+                && limited.errorCode().toLowerCase(Locale.ROOT).contains("ipm");
     }
 
     private static boolean isLocalLimit(SeedreamException error) {

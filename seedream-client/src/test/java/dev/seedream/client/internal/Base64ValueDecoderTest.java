@@ -74,7 +74,7 @@ class Base64ValueDecoderTest {
     void decodesEachEventOfAStream() throws IOException {
         byte[] first = randomBytes(50_000, 1);
         byte[] second = randomBytes(30_001, 2);
-        String body = event(0, first) + event(1, second)
+        String body = event(0, first).replace("/", "\\/") + event(1, second)
                 + "data: {\"type\":\"image_generation.completed\",\"usage\":{\"generated_images\":2}}\n\n";
 
         new SseResponseReader(new JsonFactory()).read(pieces(body, 333), ImageSinks.memory(), items::add, summary);
@@ -108,6 +108,48 @@ class Base64ValueDecoderTest {
 
         assertThatThrownBy(() -> readJson(cut, 8000))
                 .isInstanceOf(MalformedBodyException.class).hasMessageContaining("ended inside a b64_json value");
+        assertThat(items).isEmpty();
+    }
+
+    @Test
+    void aBodyEndingRightAfterABackslashIsAMalformedBody() {
+        String cut = "{\"data\":[{\"b64_json\":\"" + "QUJD".repeat(10_000) + "\\";
+
+        assertThatThrownBy(() -> readJson(cut, 8000))
+                .isInstanceOf(MalformedBodyException.class).hasMessageContaining("ended inside a b64_json value");
+    }
+
+    @Test
+    void aStreamCutInsideAnImageDeliversNothingOfIt() {
+        String cut = event(0, randomBytes(40_000, 3));
+        String body = cut.substring(0, cut.length() / 2);
+
+        assertThatThrownBy(() -> new SseResponseReader(new JsonFactory()).read(pieces(body, 1000),
+                ImageSinks.memory(), items::add, summary))
+                .isInstanceOf(MalformedBodyException.class).hasMessageContaining("ended inside a b64_json value");
+        assertThat(items).isEmpty();
+    }
+
+    @Test
+    void aTransferFailureInsideTheValueIsPassedOnAsItIs() {
+        String body = "{\"data\":[{\"b64_json\":\"" + "QUJD".repeat(20_000) + "\"}]}";
+        IOException transfer = new IOException("connection reset");
+        InputStream failing = new FilterInputStream(pieces(body, 4096)) {
+            private int served;
+
+            @Override
+            public int read(byte[] target, int offset, int length) throws IOException {
+                if (served > 30_000) {
+                    throw transfer;
+                }
+                int count = super.read(target, offset, length);
+                served += Math.max(0, count);
+                return count;
+            }
+        };
+
+        assertThatThrownBy(() -> new JsonResponseReader(new JsonFactory()).read(failing, ImageSinks.memory(),
+                items::add, summary)).isSameAs(transfer);
         assertThat(items).isEmpty();
     }
 

@@ -17,7 +17,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * A throwaway self-signed certificate for {@code localhost} and {@code 127.0.0.1}, so tests can run the emulator over
+ * A throwaway self-signed certificate for {@code localhost}, {@code 127.0.0.1} and {@code ::1}, so tests can run the emulator over
  * HTTPS and clients can trust exactly that certificate, without any certificate in the repository:
  * <pre>{@code
  * @RegisterExtension
@@ -113,7 +113,7 @@ public final class TestTls {
     private static void generateKeyPair(Path keyStore) throws IOException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         List<String> command = List.of(keytool.toString(), "-genkeypair", "-alias", ALIAS,
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1,ip:::1",
                 "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
                 "-storetype", "PKCS12", "-keystore", keyStore.toString(),
                 "-storepass", PASSWORD, "-keypass", PASSWORD, "-noprompt");
