@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Writes an {@link ImageRequest} as the API's JSON body with Jackson's streaming generator. Only fields the
- * user set are written, so provider defaults apply to the rest. Inline images go through
- * {@link JsonGenerator#writeString(java.io.Reader, int)}, base64-encoded on the fly.
+ * user set are written, so provider defaults apply to the rest. Inline images are base64-encoded by the JDK straight
+ * into the body, never built as strings.
  */
 final class ImageRequestJson {
 
@@ -33,7 +33,7 @@ final class ImageRequestJson {
             json.writeStartObject();
             writeIfSet(json, "model", request.model());
             json.writeStringField("prompt", request.prompt());
-            writeImages(json, request.images());
+            writeImages(json, out, request.images());
             writeIfSet(json, "size", request.size());
             if (request.seed() != null) {
                 json.writeNumberField("seed", request.seed());
@@ -62,28 +62,35 @@ final class ImageRequestJson {
     }
 
     /** The API takes a string for one reference and an array for several. */
-    private static void writeImages(JsonGenerator json, List<ReferenceImage> images) throws IOException {
+    private static void writeImages(JsonGenerator json, OutputStream out, List<ReferenceImage> images)
+            throws IOException {
         if (images.isEmpty()) {
             return;
         }
         json.writeFieldName("image");
         if (images.size() == 1) {
-            writeImage(json, images.get(0));
+            writeImage(json, out, images.get(0));
             return;
         }
         json.writeStartArray();
         for (ReferenceImage image : images) {
-            writeImage(json, image);
+            writeImage(json, out, image);
         }
         json.writeEndArray();
     }
 
-    private static void writeImage(JsonGenerator json, ReferenceImage image) throws IOException {
-        if (image.isInline()) {
-            json.writeString(image.dataUriReader(), image.dataUriLength());
-        } else {
+    private static void writeImage(JsonGenerator json, OutputStream out, ReferenceImage image) throws IOException {
+        if (!image.isInline()) {
             json.writeString(image.url());
+            return;
         }
+        // Base64 and the data URI prefix never need JSON escaping, so the value is written raw: the generator
+        // writes the opening quote and prefix as the value (with the comma before it), the JDK's encoder writes the
+        // base64 straight into the body, and the generator closes the quote.
+        json.writeRawValue("\"" + image.dataUriPrefix());
+        json.flush();
+        image.writeBase64(out);
+        json.writeRaw('"');
     }
 
     private static void writeSequential(JsonGenerator json, ImageRequest request) throws IOException {

@@ -1,9 +1,10 @@
 package dev.seedream.client;
 
 import java.io.File;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -205,14 +206,29 @@ public final class ReferenceImage {
         return "data:" + mimeType() + ";base64,";
     }
 
-    /** Streams the whole data URI (prefix and base64) without building it as one String. */
-    Reader dataUriReader() {
-        return new DataUriReader(dataUriPrefix(), data);
+    /**
+     * Writes the image as base64 (the data URI without its prefix) with the JDK's encoder, straight to {@code out},
+     * which stays open: never a 13 MB base64 {@code String} for a 10 MB image.
+     */
+    void writeBase64(OutputStream out) throws IOException {
+        try (OutputStream base64 = Base64.getEncoder().wrap(new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() {
+                // closing the encoder writes its last group and padding; the body goes on
+            }
+        })) {
+            base64.write(data);
+        }
     }
 
-    /** Characters {@link #dataUriReader()} yields. */
+    /** Characters of the whole data URI: the prefix plus padded base64. */
     int dataUriLength() {
-        return DataUriReader.length(dataUriPrefix(), data.length);
+        return dataUriPrefix().length() + (data.length + 2) / 3 * 4;
     }
 
     /** {@code data:image/png;base64,…(1.2 MB)} or the URL without query: never image data or URL secrets. */
