@@ -58,14 +58,19 @@ final class AdminHandler {
 
     /**
      * {@code {"clear": true, "rates": {"HTTP_500": 0.1}, "schedule": ["HTTP_503", {"fault": "SSE_CUT",
-     * "parameter": 2}]}}: everything is parsed before anything changes.
+     * "parameter": 2}]}}: everything is parsed before anything changes. A fault without {@code parameter} is
+     * {@link FaultSpec#of}, with one it is explicit.
      */
     private Object setFaults(JsonNode body) {
         List<FaultSpec> schedule = new ArrayList<>();
         for (JsonNode item : body.path("schedule")) {
-            schedule.add(item.isTextual() ? FaultSpec.of(fault(item.asText()))
-                    : new FaultSpec(fault(item.path("fault").asText()),
-                    item.path("parameter").asInt(FaultSpec.DEFAULT_PARAMETER)));
+            if (item.isTextual()) {
+                schedule.add(FaultSpec.of(fault(item.asText())));
+            } else {
+                Fault fault = fault(item.path("fault").asText());
+                JsonNode parameter = item.get("parameter");
+                schedule.add(parameter == null ? FaultSpec.of(fault) : new FaultSpec(fault, parameter.asInt()));
+            }
         }
         FaultControl faults = emulator.faults();
         if (body.path("clear").asBoolean(false)) {
@@ -84,7 +89,10 @@ final class AdminHandler {
         emulator.faults().rates().forEach((fault, p) -> rates.put(fault.name(), p));
         ArrayNode scheduled = state.putArray("scheduled");
         for (FaultSpec spec : emulator.faults().scheduled()) {
-            scheduled.addObject().put("fault", spec.fault().name()).put("parameter", spec.parameter());
+            ObjectNode entry = scheduled.addObject().put("fault", spec.fault().name());
+            if (spec.explicit()) {
+                entry.put("parameter", spec.parameter());
+            }
         }
         return state;
     }
@@ -118,6 +126,12 @@ final class AdminHandler {
         view.put("noise", c.noise());
         view.put("jpegQuality", c.jpegQuality());
         view.put("sseCutAfter", c.sseCutAfter());
+        view.put("sseCompletion", c.sseCompletion().toString());
+        view.put("retryAfterOn429", c.retryAfterOn429());
+        ArrayNode endpoints = view.putArray("endpoint");
+        c.endpoints().forEach((endpoint, model) -> endpoints.add(endpoint + "=" + model));
+        ArrayNode notOpen = view.putArray("notOpenModel");
+        c.notOpenModels().forEach(notOpen::add);
         return view;
     }
 

@@ -1,8 +1,10 @@
 package dev.seedream.emulator;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -39,6 +41,14 @@ enum ConfigOption {
             (b, v) -> b.jpegQuality(Float.parseFloat(last(v)))),
     SSE_CUT_AFTER("sse-cut-after", "K", "events sent before a rate-drawn SSE_CUT (default 1)", true,
             (b, v) -> b.sseCutAfter(Integer.parseInt(last(v)))),
+    SSE_COMPLETION("sse-completion", "MODE", "how streams end: completed-and-done, done-only or none "
+            + "(default completed-and-done)", true, (b, v) -> b.sseCompletion(SseCompletion.parse(last(v)))),
+    RETRY_AFTER_ON_429("retry-after-on-429", "true|false", "send Retry-After on the emulator's 429s (default false)",
+            true, (b, v) -> b.retryAfterOn429(bool(last(v)))),
+    ENDPOINT("endpoint", "EP=MODEL", "maps an ep-... endpoint id to the model whose limits apply, repeatable "
+            + "(unmapped ep- ids get the widest limits)", true, ConfigOption::endpoints),
+    NOT_OPEN_MODEL("not-open-model", "MODEL", "model id answered 404 ModelNotOpen, repeatable", true,
+            (b, v) -> b.notOpenModels(v.toArray(new String[0]))),
     FAULT_RATE("fault-rate", "FAULT=P", "probability per generation request of a fault, repeatable, e.g. HTTP_500=0.1",
             false, ConfigOption::faultRates),
     SEED("seed", "N", "seed of the fault randomness (default random)", false,
@@ -119,14 +129,37 @@ enum ConfigOption {
         return values.get(values.size() - 1);
     }
 
+    /** Strict, unlike {@link Boolean#parseBoolean}: a typo must not silently mean false. */
+    private static boolean bool(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("use true or false: " + value);
+        };
+    }
+
     private static void faultRates(EmulatorConfig.Builder builder, List<String> values) {
         for (String value : values) {
-            int eq = value.indexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("use FAULT=PROBABILITY, e.g. HTTP_500=0.1: " + value);
-            }
-            builder.faultRate(Fault.valueOf(value.substring(0, eq).trim().toUpperCase(Locale.ROOT)),
-                    Double.parseDouble(value.substring(eq + 1)));
+            String[] pair = pair(value, "FAULT=PROBABILITY, e.g. HTTP_500=0.1");
+            builder.faultRate(Fault.valueOf(pair[0].toUpperCase(Locale.ROOT)), Double.parseDouble(pair[1]));
         }
+    }
+
+    /** All the values together replace the mapping, as {@code api-key} values replace the keys. */
+    private static void endpoints(EmulatorConfig.Builder builder, List<String> values) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        for (String value : values) {
+            String[] pair = pair(value, "EP=MODEL, e.g. ep-abc=seedream-4-5-251128");
+            mapping.put(pair[0], pair[1]);
+        }
+        builder.endpoints(mapping);
+    }
+
+    private static String[] pair(String value, String syntax) {
+        int eq = value.indexOf('=');
+        if (eq < 0) {
+            throw new IllegalArgumentException("use " + syntax + ": " + value);
+        }
+        return new String[] {value.substring(0, eq).trim(), value.substring(eq + 1).trim()};
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.Set;
 
 /**
  * Immutable emulator settings. Host, port, TLS, thread counts and cache size are read at start; everything else
- * (latency, limits, expiry, triggers, rendering noise) can be changed at run time through
+ * (latency, limits, expiry, triggers, rendering noise, endpoints, stream endings, Retry-After) can be changed at run
+ * time through
  * {@link SeedreamEmulator#configure} or {@code POST /__emulator/config}.
  */
 public final class EmulatorConfig {
@@ -36,6 +38,10 @@ public final class EmulatorConfig {
     private final int sseCutAfter;
     private final Long faultSeed;
     private final Map<Fault, Double> faultRates;
+    private final Map<String, String> endpoints;
+    private final Set<String> notOpenModels;
+    private final SseCompletion sseCompletion;
+    private final boolean retryAfterOn429;
 
     private EmulatorConfig(Builder b) {
         host = b.host;
@@ -57,6 +63,10 @@ public final class EmulatorConfig {
         sseCutAfter = b.sseCutAfter;
         faultSeed = b.faultSeed;
         faultRates = Collections.unmodifiableMap(new EnumMap<>(b.faultRates));
+        endpoints = Collections.unmodifiableMap(new LinkedHashMap<>(b.endpoints));
+        notOpenModels = Collections.unmodifiableSet(new LinkedHashSet<>(b.notOpenModels));
+        sseCompletion = b.sseCompletion;
+        retryAfterOn429 = b.retryAfterOn429;
     }
 
     public static Builder builder() {
@@ -94,6 +104,13 @@ public final class EmulatorConfig {
     /** Seed of the fault-rate randomness, or {@code null} for a random seed. */
     public Long faultSeed() { return faultSeed; }
     public Map<Fault, Double> faultRates() { return faultRates; }
+    /** Endpoint ids ({@code ep-…}) mapped to the model whose limits apply; other {@code ep-} ids get the widest. */
+    public Map<String, String> endpoints() { return endpoints; }
+    /** Model ids (as sent) answered 404 {@code ModelNotOpen}. */
+    public Set<String> notOpenModels() { return notOpenModels; }
+    public SseCompletion sseCompletion() { return sseCompletion; }
+    /** Whether the emulator's own 429s carry {@code Retry-After}; an explicit {@link FaultSpec#http429} always does. */
+    public boolean retryAfterOn429() { return retryAfterOn429; }
 
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -115,6 +132,10 @@ public final class EmulatorConfig {
         private int sseCutAfter = FaultSpec.DEFAULT_PARAMETER;
         private Long faultSeed;
         private final Map<Fault, Double> faultRates = new EnumMap<>(Fault.class);
+        private Map<String, String> endpoints = new LinkedHashMap<>();
+        private Set<String> notOpenModels = new LinkedHashSet<>();
+        private SseCompletion sseCompletion = SseCompletion.COMPLETED_AND_DONE;
+        private boolean retryAfterOn429;
 
         private Builder() {
         }
@@ -139,6 +160,10 @@ public final class EmulatorConfig {
             sseCutAfter = c.sseCutAfter;
             faultSeed = c.faultSeed;
             faultRates.putAll(c.faultRates);
+            endpoints = new LinkedHashMap<>(c.endpoints);
+            notOpenModels = new LinkedHashSet<>(c.notOpenModels);
+            sseCompletion = c.sseCompletion;
+            retryAfterOn429 = c.retryAfterOn429;
         }
 
         public Builder host(String host) {
@@ -208,7 +233,7 @@ public final class EmulatorConfig {
 
         /** A prompt containing this word (case-insensitive) gets 400 {@code InputTextSensitiveContentDetected}. */
         public Builder contentPolicyTrigger(String word) {
-            this.contentPolicyTrigger = requireWord(word);
+            this.contentPolicyTrigger = requireWord(word, "trigger word");
             return this;
         }
 
@@ -217,7 +242,7 @@ public final class EmulatorConfig {
          * {@code OutputImageSensitiveContentDetected}; a single-image request gets it as a 400.
          */
         public Builder outputPolicyTrigger(String word) {
-            this.outputPolicyTrigger = requireWord(word);
+            this.outputPolicyTrigger = requireWord(word, "trigger word");
             return this;
         }
 
@@ -284,6 +309,57 @@ public final class EmulatorConfig {
             return this;
         }
 
+        /**
+         * Maps a custom endpoint id ({@code ep-…}) to a known model id (e.g. {@code seedream-4-5-251128}), whose
+         * limits then apply to requests naming the endpoint. Unmapped {@code ep-} ids get the widest limits.
+         */
+        public Builder endpoint(String endpointId, String model) {
+            Objects.requireNonNull(endpointId, "endpointId");
+            Objects.requireNonNull(model, "model");
+            if (!endpointId.startsWith(ModelProfile.ENDPOINT_PREFIX)
+                    || endpointId.length() == ModelProfile.ENDPOINT_PREFIX.length()) {
+                throw new IllegalArgumentException("an endpoint id starts with ep-: " + endpointId);
+            }
+            if (model.startsWith(ModelProfile.ENDPOINT_PREFIX) || ModelProfile.find(model).isEmpty()) {
+                throw new IllegalArgumentException("endpoint " + endpointId + " must map to a known model id: "
+                        + model);
+            }
+            endpoints.put(endpointId, model);
+            return this;
+        }
+
+        /** Replaces the whole endpoint mapping (see {@link #endpoint}). */
+        public Builder endpoints(Map<String, String> mapping) {
+            endpoints = new LinkedHashMap<>();
+            mapping.forEach(this::endpoint);
+            return this;
+        }
+
+        /** Replaces the model ids answered 404 {@code ModelNotOpen} (not activated for the key); none by default. */
+        public Builder notOpenModels(String... models) {
+            Set<String> next = new LinkedHashSet<>();
+            for (String model : models) {
+                next.add(requireWord(model, "model id"));
+            }
+            notOpenModels = next;
+            return this;
+        }
+
+        /** How streams end (default {@link SseCompletion#COMPLETED_AND_DONE}). */
+        public Builder sseCompletion(SseCompletion completion) {
+            this.sseCompletion = Objects.requireNonNull(completion, "completion");
+            return this;
+        }
+
+        /**
+         * Whether the images-per-minute limit, the in-flight cap and {@link Fault#HTTP_429} faults without an explicit
+         * parameter send {@code Retry-After}. Off by default: no public source shows the real service sending it.
+         */
+        public Builder retryAfterOn429(boolean send) {
+            this.retryAfterOn429 = send;
+            return this;
+        }
+
         public EmulatorConfig build() {
             if ((tlsKeyStore == null) != (tlsKeyStorePassword == null)) {
                 throw new IllegalArgumentException("TLS needs both a key store and its password");
@@ -298,9 +374,9 @@ public final class EmulatorConfig {
             return value;
         }
 
-        private static String requireWord(String word) {
+        private static String requireWord(String word, String name) {
             if (word == null || word.isBlank()) {
-                throw new IllegalArgumentException("trigger word must not be blank");
+                throw new IllegalArgumentException(name + " must not be blank");
             }
             return word;
         }

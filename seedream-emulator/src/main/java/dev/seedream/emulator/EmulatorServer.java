@@ -40,7 +40,7 @@ import javax.net.ssl.SSLException;
 final class EmulatorServer implements AutoCloseable {
 
     /** Up to 14 references of 30 MB each, base64-encoded, fit. */
-    private static final int MAX_REQUEST_BYTES = 600 << 20;
+    static final int MAX_REQUEST_BYTES = 600 << 20;
     private static final Duration SHUTDOWN_QUIET = Duration.ofMillis(100);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(3);
 

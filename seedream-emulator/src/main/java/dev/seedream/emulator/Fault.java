@@ -6,8 +6,20 @@ public enum Fault {
     HTTP_500,
     /** 503 {@code ServiceUnavailable}, answered at once. */
     HTTP_503,
-    /** 429 {@code ServerOverloaded} with {@code Retry-After}, answered at once. */
+    /**
+     * 429 {@code ServerOverloaded}, answered at once; {@code Retry-After} only with an explicit parameter
+     * ({@link FaultSpec#http429}) or when {@link EmulatorConfig#retryAfterOn429()} is on.
+     */
     HTTP_429,
+    /** 429 {@code QuotaExceeded} (trial or plan quota used up: waiting does not help), answered at once. */
+    QUOTA_EXCEEDED,
+    /** 429 {@code SetLimitExceeded} (the account's own spend limit reached: waiting does not help), answered at once. */
+    SET_LIMIT_EXCEEDED,
+    /**
+     * 200 whose body is only a top-level {@code error} ({@code InternalServiceError}, no {@code data}); for a stream,
+     * one event carrying it, then the end. Nothing is generated.
+     */
+    ERROR_IN_200,
     /** TCP reset (SO_LINGER 0 + close) before any response byte. */
     RESET_BEFORE_RESPONSE,
     /** Status line, headers and part of the body, then a TCP reset. */

@@ -3,32 +3,33 @@ package dev.seedream.emulator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Carries out a drawn {@link FaultSpec} on the wire. */
 final class FaultInjector {
 
     /** Faults that replace the whole answer: nothing is rendered or billed. */
     private static final Set<Fault> REPLACING = EnumSet.of(Fault.HTTP_500, Fault.HTTP_503, Fault.HTTP_429,
-            Fault.RESET_BEFORE_RESPONSE, Fault.STALL);
+            Fault.QUOTA_EXCEEDED, Fault.SET_LIMIT_EXCEEDED, Fault.ERROR_IN_200, Fault.RESET_BEFORE_RESPONSE,
+            Fault.STALL);
     /** What a misbehaving proxy might splice into a body; never valid JSON after a JSON prefix. */
     private static final byte[] GARBAGE = "<html><body>502 Bad Gateway</body></html>\u0000"
             .getBytes(StandardCharsets.UTF_8);
     private static final int MALFORMED_PREFIX = 120;
 
     private final ResponseWriter writer;
+    private final Supplier<EmulatorConfig> config;
 
-    FaultInjector(ResponseWriter writer) {
+    FaultInjector(ResponseWriter writer, Supplier<EmulatorConfig> config) {
         this.writer = writer;
+        this.config = config;
     }
 
     static boolean replacesResponse(Fault fault) {
@@ -41,14 +42,20 @@ final class FaultInjector {
     }
 
     /** Answers with the fault instead of generating. A stall answers nothing: the client's close releases it. */
-    void answerInstead(GenerationExchange ex, FaultSpec spec) {
+    void answerInstead(GenerationExchange ex, GenerationRequest request, FaultSpec spec) {
         switch (spec.fault()) {
-            case HTTP_500 -> error(ex, ApiError.of(500, "InternalServiceError",
-                    "The service encountered an unexpected internal error."));
+            case HTTP_500 -> error(ex, internalError());
             case HTTP_503 -> error(ex, ApiError.of(503, "ServiceUnavailable",
                     "The service is temporarily unavailable. Please retry later."));
             case HTTP_429 -> error(ex, ApiError.tooManyRequests("ServerOverloaded",
-                    "The service is overloaded. Please retry later.", spec.parameter()));
+                    "The service is overloaded. Please retry later.", retryAfter(spec)));
+            case QUOTA_EXCEEDED -> error(ex, ApiError.tooManyRequests("QuotaExceeded", "Your account's free trial "
+                    + "or plan quota is used up. Top up or change your plan in the console, then retry.",
+                    ApiError.NO_RETRY_AFTER));
+            case SET_LIMIT_EXCEEDED -> error(ex, ApiError.tooManyRequests("SetLimitExceeded", "The request failed "
+                    + "because the spend limit set for this account has been reached. Raise it in the console, then "
+                    + "retry.", ApiError.NO_RETRY_AFTER));
+            case ERROR_IN_200 -> errorIn200(ex, request.stream());
             case RESET_BEFORE_RESPONSE -> ResponseWriter.reset(ex.channel());
             case STALL -> { }
             default -> throw new IllegalArgumentException(spec.fault() + " does not replace the response");
@@ -72,14 +79,7 @@ final class FaultInjector {
                 writer.head(ex.channel(), head);
                 closeAfter(ex, firstHalf(body));
             }
-            case MALFORMED_JSON -> {
-                FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                        malformed(body));
-                response.headers().add(ex.head(HttpResponseStatus.OK,
-                        HttpHeaderValues.APPLICATION_JSON.toString()).headers());
-                writer.send(ex.channel(), response, ex.keepAlive(), ResponseWriter.Accounting.GENERATION)
-                        .addListener(f -> ex.finish());
-            }
+            case MALFORMED_JSON -> writer.sendJson(ex, malformed(body));
             default -> throw new IllegalArgumentException(spec.fault() + " does not break a body");
         }
     }
@@ -108,8 +108,31 @@ final class FaultInjector {
         }
     }
 
+    /** An explicit parameter is a test asking for {@code Retry-After}; otherwise the setting decides. */
+    private int retryAfter(FaultSpec spec) {
+        if (spec.explicit()) {
+            return spec.parameter();
+        }
+        return config.get().retryAfterOn429() ? FaultSpec.DEFAULT_PARAMETER : ApiError.NO_RETRY_AFTER;
+    }
+
+    private static ApiError internalError() {
+        return ApiError.of(500, "InternalServiceError", "The service encountered an unexpected internal error.");
+    }
+
     private void error(GenerationExchange ex, ApiError error) {
-        writer.sendError(ex.channel(), error, ex.requestId(), ex.keepAlive()).addListener(f -> ex.finish());
+        writer.sendError(ex.channel(), error, ex.ids(), ex.keepAlive()).addListener(f -> ex.finish());
+    }
+
+    /** The SDKs' top-level {@code error} of a 200: a JSON body without {@code data}, or one stream event. */
+    private void errorIn200(GenerationExchange ex, boolean stream) {
+        if (stream) {
+            writer.head(ex.channel(), ex.streamHead());
+            writer.chunk(ex.channel(), ResponseBodies.errorEvent(internalError(), ex.ids().server()));
+            writer.end(ex.channel(), ex.keepAlive()).addListener(f -> ex.finish());
+            return;
+        }
+        writer.sendJson(ex, ResponseBodies.error(internalError(), ex.ids().server()));
     }
 
     private void resetAfter(GenerationExchange ex, ByteBuf part) {

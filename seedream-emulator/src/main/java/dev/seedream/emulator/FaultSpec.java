@@ -5,8 +5,11 @@ import java.util.Objects;
 /**
  * One fault with its parameter. Only {@link Fault#SSE_CUT} (events sent before the cut) and {@link Fault#HTTP_429}
  * ({@code Retry-After} seconds) take one; other faults ignore it.
+ *
+ * @param explicit whether the parameter was given; {@link #of} leaves it to the fault's default, which for
+ *                 {@code HTTP_429} means no {@code Retry-After} unless {@link EmulatorConfig#retryAfterOn429()} is on
  */
-public record FaultSpec(Fault fault, int parameter) {
+public record FaultSpec(Fault fault, int parameter, boolean explicit) {
 
     /** Default events sent before an SSE cut, and default {@code Retry-After} seconds of an injected 429. */
     static final int DEFAULT_PARAMETER = 1;
@@ -18,8 +21,14 @@ public record FaultSpec(Fault fault, int parameter) {
         }
     }
 
+    /** A fault with an explicit parameter. */
+    public FaultSpec(Fault fault, int parameter) {
+        this(fault, parameter, true);
+    }
+
+    /** A fault with its default parameter. */
     public static FaultSpec of(Fault fault) {
-        return new FaultSpec(fault, DEFAULT_PARAMETER);
+        return new FaultSpec(fault, DEFAULT_PARAMETER, false);
     }
 
     /** A stream cut after {@code events} image events (0 = right after the response headers). */
@@ -27,7 +36,7 @@ public record FaultSpec(Fault fault, int parameter) {
         return new FaultSpec(Fault.SSE_CUT, events);
     }
 
-    /** An injected 429 announcing {@code Retry-After: seconds}. */
+    /** An injected 429 announcing {@code Retry-After: seconds}, whatever {@code retryAfterOn429} says. */
     public static FaultSpec http429(int retryAfterSeconds) {
         return new FaultSpec(Fault.HTTP_429, retryAfterSeconds);
     }

@@ -4,8 +4,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
@@ -20,18 +22,18 @@ final class GenerationExchange {
 
     private final Channel channel;
     private final EventExecutor executor;
-    private final String requestId;
+    private final RequestIds ids;
     private final boolean keepAlive;
     private final String host;
     private final AtomicBoolean finished = new AtomicBoolean();
     private final Runnable release;
     private final ChannelFutureListener onClose = f -> finish();
 
-    GenerationExchange(Channel channel, EventExecutor executor, String requestId, boolean keepAlive, String host,
+    GenerationExchange(Channel channel, EventExecutor executor, RequestIds ids, boolean keepAlive, String host,
                        Runnable release) {
         this.channel = channel;
         this.executor = executor;
-        this.requestId = requestId;
+        this.ids = ids;
         this.keepAlive = keepAlive;
         this.host = host;
         this.release = release;
@@ -47,8 +49,8 @@ final class GenerationExchange {
         return executor;
     }
 
-    String requestId() {
-        return requestId;
+    RequestIds ids() {
+        return ids;
     }
 
     boolean keepAlive() {
@@ -72,11 +74,19 @@ final class GenerationExchange {
         }
     }
 
-    /** A response head carrying the provider's request-id header. */
+    /** A response head carrying the request-id headers. */
     HttpResponse head(HttpResponseStatus status, String contentType) {
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-        head.headers().set(RequestIds.HEADER, requestId);
+        ids.addTo(head.headers());
+        return head;
+    }
+
+    /** The head of a {@code 200 text/event-stream}, chunked. */
+    HttpResponse streamHead() {
+        HttpResponse head = head(HttpResponseStatus.OK, "text/event-stream");
+        head.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
+        HttpUtil.setTransferEncodingChunked(head, true);
         return head;
     }
 

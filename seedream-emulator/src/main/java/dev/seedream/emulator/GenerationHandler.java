@@ -46,7 +46,7 @@ final class GenerationHandler {
 
     void handle(ChannelHandlerContext ctx, FullHttpRequest http) {
         stats.generationRequest(HttpRouter.isAbsoluteForm(http.uri()));
-        String requestId = RequestIds.next();
+        RequestIds ids = RequestIds.forRequest(http.headers());
         boolean keepAlive = HttpUtil.isKeepAlive(http);
         JsonNode body = Json.parseOrNull(ByteBufUtil.getBytes(http.content()));
         if (body != null && body.path("prompt").isTextual()) {
@@ -56,21 +56,21 @@ final class GenerationHandler {
         GenerationRequest request;
         try {
             authenticate(http, cfg);
-            request = validator.validate(body);
+            request = validator.validate(body, cfg);
             ContentPolicy.checkRequest(request, cfg);
-            limiter.admit(request.imageCount(), cfg.imagesPerMinute(), cfg.maxInFlight());
+            limiter.admit(request.imageCount(), cfg);
         } catch (ApiError e) {
-            writer.sendError(ctx.channel(), e, requestId, keepAlive);
+            writer.sendError(ctx.channel(), e, ids, keepAlive);
             return;
         }
         String host = http.headers().get(HttpHeaderNames.HOST, cfg.host());
-        GenerationExchange ex = new GenerationExchange(ctx.channel(), ctx.executor(), requestId, keepAlive, host,
+        GenerationExchange ex = new GenerationExchange(ctx.channel(), ctx.executor(), ids, keepAlive, host,
                 limiter::release);
         FaultSpec fault = faults.next(request.stream(), cfg.sseCutAfter()).orElse(null);
         if (fault != null) {
             stats.fault(fault.fault());
             if (FaultInjector.replacesResponse(fault.fault())) {
-                injector.answerInstead(ex, fault);
+                injector.answerInstead(ex, request, fault);
                 return;
             }
         }

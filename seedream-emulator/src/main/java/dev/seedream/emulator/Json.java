@@ -1,6 +1,8 @@
 package dev.seedream.emulator;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +10,12 @@ import java.nio.charset.StandardCharsets;
 /** The one shared (thread-safe) Jackson mapper and the few conversions the handlers need. */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Jackson caps strings at 20 M characters by default, less than the base64 of one 30 MB reference image: the cap
+     * is the request size limit instead.
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder().streamReadConstraints(
+            StreamReadConstraints.builder().maxStringLength(EmulatorServer.MAX_REQUEST_BYTES).build()).build());
 
     private Json() {
     }

@@ -1,11 +1,6 @@
 package dev.seedream.emulator;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +42,7 @@ final class JsonResponder {
                 ex.finish();
             } else if (error != null) {
                 writer.sendError(ex.channel(), ApiError.of(500, "InternalServiceError", "Image generation failed."),
-                        ex.requestId(), ex.keepAlive()).addListener(f -> ex.finish());
+                        ex.ids(), ex.keepAlive()).addListener(f -> ex.finish());
             } else {
                 write(ex, request, results.stream().map(CompletableFuture::join).toList(), bodyFault);
             }
@@ -64,10 +59,6 @@ final class JsonResponder {
             faults.sendBrokenBody(ex, bodyFault, body);
             return;
         }
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, body);
-        response.headers().add(ex.head(HttpResponseStatus.OK, HttpHeaderValues.APPLICATION_JSON.toString())
-                .headers());
-        writer.send(ex.channel(), response, ex.keepAlive(), ResponseWriter.Accounting.GENERATION)
-                .addListener(f -> ex.finish());
+        writer.sendJson(ex, body);
     }
 }

@@ -20,20 +20,24 @@ final class RateLimiter {
     private int inFlight;
 
     /**
-     * Admits a request for {@code images} images or throws the provider's 429. Limits of 0 mean unlimited. A request
-     * for more images than the whole per-minute limit is only admitted into an empty window.
+     * Admits a request for {@code images} images or throws the provider's 429, with {@code Retry-After} only when
+     * {@link EmulatorConfig#retryAfterOn429()} is on. Limits of 0 mean unlimited. A request for more images than the
+     * whole per-minute limit is only admitted into an empty window.
      */
-    synchronized void admit(int images, int imagesPerMinute, int maxInFlight) {
+    synchronized void admit(int images, EmulatorConfig config) {
+        int maxInFlight = config.maxInFlight();
+        int imagesPerMinute = config.imagesPerMinute();
+        boolean retryAfter = config.retryAfterOn429();
         if (maxInFlight > 0 && inFlight >= maxInFlight) {
-            throw ApiError.tooManyRequests("RateLimitExceeded.EndpointRPMExceeded", "Too many requests in progress ("
-                    + maxInFlight + " allowed). Please retry later.", 1);
+            throw ApiError.tooManyRequests("InflightBatchsizeExceeded", "Too many requests in progress ("
+                    + maxInFlight + " allowed). Please retry later.", retryAfter ? 1 : ApiError.NO_RETRY_AFTER);
         }
         long now = System.nanoTime();
         expire(now);
         if (imagesPerMinute > 0 && imagesInWindow > 0 && imagesInWindow + images > imagesPerMinute) {
             throw ApiError.tooManyRequests("ModelAccountIpmRateLimitExceeded", "The images-per-minute limit ("
                     + imagesPerMinute + ") of this model has been exceeded. Please retry later.",
-                    retryAfterSeconds(now, images, imagesPerMinute));
+                    retryAfter ? retryAfterSeconds(now, images, imagesPerMinute) : ApiError.NO_RETRY_AFTER);
         }
         window.add(new Admission(now, images));
         imagesInWindow += images;

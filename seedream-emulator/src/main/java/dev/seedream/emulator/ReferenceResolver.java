@@ -93,7 +93,7 @@ final class ReferenceResolver {
         int h = dims[1];
         double aspect = (double) w / h;
         if (w <= limits.minSideExclusive() || h <= limits.minSideExclusive()
-                || w > limits.maxSide() || h > limits.maxSide() || (long) w * h > limits.maxPixels()) {
+                || (long) w * h > limits.maxPixels()) {
             throw ApiError.invalid("image", "The image size " + w + "x" + h + " is outside the model's limits.");
         }
         if (aspect > limits.maxAspect() || aspect < 1 / limits.maxAspect()) {

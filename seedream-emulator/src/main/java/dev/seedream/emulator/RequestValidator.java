@@ -1,6 +1,7 @@
 package dev.seedream.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.seedream.emulator.ModelProfile.Capability;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,30 +24,39 @@ final class RequestValidator {
         this.references = references;
     }
 
-    GenerationRequest validate(JsonNode body) {
+    /** {@code config} supplies the endpoint mapping and the models not open for the key. */
+    GenerationRequest validate(JsonNode body, EmulatorConfig config) {
         if (body == null || !body.isObject()) {
             throw ApiError.invalid("", "The request body must be a JSON object.");
         }
         String model = requiredText(body, "model");
-        ModelProfile profile = ModelProfile.find(model).orElseThrow(() -> ApiError.of(404,
-                "InvalidEndpointOrModel.NotFound",
-                "The model or endpoint " + model + " does not exist or you do not have access to it."));
+        ModelProfile profile = profile(model, config);
         String prompt = requiredText(body, "prompt");
         int[] size = size(body, profile);
         List<ReferenceImage> refs = references(body, profile);
         boolean base64 = oneOf(body, "response_format", Set.of("url", "b64_json"), "url").equals("b64_json");
-        int count = imageCount(body, refs.size());
-        boolean stream = bool(body, "stream", false);
+        int count = imageCount(body, refs.size(), profile);
+        boolean stream = stream(body, profile);
         bool(body, "watermark", true);
         bool(body, "optimize_prompt", false);
         optimizePromptOptions(body, profile);
-        String outputFormat = profile.version5()
+        String outputFormat = profile.has(Capability.PNG_OUTPUT)
                 ? oneOf(body, "output_format", Set.of("png", "jpeg"), "jpeg") : "jpeg";
         boolean webSearch = tools(body, profile);
         long seed = seed(body);
         number(body, "guidance_scale");
         return new GenerationRequest(model, profile, prompt, size[0], size[1], seed, refs, count, base64, stream,
                 outputFormat, webSearch);
+    }
+
+    private static ModelProfile profile(String model, EmulatorConfig config) {
+        if (config.notOpenModels().contains(model)) {
+            throw ApiError.of(404, "ModelNotOpen", "The model " + model + " is not activated for your account. "
+                    + "Activate it in the console and retry.");
+        }
+        return ModelProfile.forRequest(model, config.endpoints()).orElseThrow(() -> ApiError.of(404,
+                "InvalidEndpointOrModel.NotFound",
+                "The model or endpoint " + model + " does not exist or you do not have access to it."));
     }
 
     private static String requiredText(JsonNode body, String field) {
@@ -88,9 +98,9 @@ final class RequestValidator {
 
     private static void checkPixels(int width, int height, ModelProfile profile) {
         long area = (long) width * height;
-        if (area < profile.minArea() || area > ModelProfile.MAX_AREA) {
+        if (area < profile.minArea() || area > profile.maxArea()) {
             throw ApiError.invalid("size", "The parameter `size` " + width + "x" + height + " has a total pixel "
-                    + "area outside [" + profile.minArea() + ", " + ModelProfile.MAX_AREA + "].");
+                    + "area outside [" + profile.minArea() + ", " + profile.maxArea() + "] for this model.");
         }
         double aspect = (double) width / height;
         if (aspect > ModelProfile.MAX_ASPECT || aspect < 1 / ModelProfile.MAX_ASPECT) {
@@ -127,13 +137,16 @@ final class RequestValidator {
         return resolved;
     }
 
-    /** {@code disabled}: one image. {@code auto}: {@code max_images}, or as many as the 15-image budget leaves. */
-    private static int imageCount(JsonNode body, int referenceCount) {
+    /**
+     * {@code auto}: {@code max_images}, or as many as the 15-image budget leaves. {@code disabled}, or a model without
+     * image sets: one image, and the set options are not looked at (the provider ignores them).
+     */
+    private static int imageCount(JsonNode body, int referenceCount, ModelProfile profile) {
         String mode = oneOf(body, "sequential_image_generation", Set.of("auto", "disabled"), "disabled");
-        Integer maxImages = maxImages(body);
-        if (!mode.equals("auto")) {
+        if (!mode.equals("auto") || !profile.has(Capability.IMAGE_SETS)) {
             return 1;
         }
+        Integer maxImages = maxImages(body);
         if (maxImages == null) {
             return ModelProfile.MAX_TOTAL_IMAGES - referenceCount;
         }
@@ -173,8 +186,22 @@ final class RequestValidator {
             throw ApiError.invalid("optimize_prompt_options", "The parameter `optimize_prompt_options` must be an "
                     + "object.");
         }
-        Set<String> modes = profile.allowsFastMode() ? Set.of("standard", "fast") : Set.of("standard");
+        Set<String> modes = profile.has(Capability.FAST_MODE) ? Set.of("standard", "fast") : Set.of("standard");
         oneOf(options, "mode", modes, "standard", "optimize_prompt_options.mode");
+        // The SDKs model `thinking` as a string and no source lists its values: any string passes.
+        JsonNode thinking = options.get("thinking");
+        if (thinking != null && !thinking.isNull() && !thinking.isTextual()) {
+            throw ApiError.invalid("optimize_prompt_options.thinking", "The parameter "
+                    + "`optimize_prompt_options.thinking` must be a string.");
+        }
+    }
+
+    private static boolean stream(JsonNode body, ModelProfile profile) {
+        boolean stream = bool(body, "stream", false);
+        if (stream && !profile.has(Capability.STREAM)) {
+            throw ApiError.invalid("stream", "The parameter `stream` is not supported by this model.");
+        }
+        return stream;
     }
 
     private static boolean tools(JsonNode body, ModelProfile profile) {
@@ -182,7 +209,7 @@ final class RequestValidator {
         if (tools == null || tools.isNull()) {
             return false;
         }
-        if (!profile.version5()) {
+        if (!profile.has(Capability.WEB_SEARCH)) {
             throw ApiError.invalid("tools", "The parameter `tools` is only supported by Seedream 5.0 Lite.");
         }
         if (!tools.isArray()) {

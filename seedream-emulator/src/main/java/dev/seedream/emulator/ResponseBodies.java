@@ -22,6 +22,7 @@ final class ResponseBodies {
     private ResponseBodies() {
     }
 
+    /** A top-level error; its message ends with the answer's {@code X-Request-Id}, as the provider's do. */
     static ByteBuf error(ApiError error, String requestId) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         ObjectNode body = root.putObject("error");
@@ -68,11 +69,21 @@ final class ResponseBodies {
         return Unpooled.wrappedBuffer(parts.size(), parts.toArray(new ByteBuf[0]));
     }
 
-    /** The {@code completed} event with usage, followed by {@code data: [DONE]}. */
+    /** The {@code completed} event with usage. */
     static ByteBuf completedEvent(GenerationRequest request, long created, List<ImageResult> results) {
         return ascii("event: " + COMPLETED + "\ndata: {\"type\":\"" + COMPLETED + "\",\"model\":"
                 + Json.quote(request.model()) + ",\"created\":" + created + ",\"usage\":" + usage(request, results)
-                + "}\n\n" + new String(DONE, StandardCharsets.US_ASCII));
+                + "}\n\n");
+    }
+
+    /** The stream's final {@code data: [DONE]}. */
+    static ByteBuf doneEvent() {
+        return Unpooled.wrappedBuffer(DONE);
+    }
+
+    /** A stream event carrying only a top-level {@code error}: the whole request failed. */
+    static ByteBuf errorEvent(ApiError error, String requestId) {
+        return Unpooled.wrappedBuffer(ascii("data: "), error(error, requestId), ascii("\n\n"));
     }
 
     /** Adds {@code <opening>"b64_json"|"url":…,"size":…}} to {@code parts}. */
@@ -88,7 +99,7 @@ final class ResponseBodies {
     }
 
     private static String itemTail(GenerationRequest request, RenderedImage image) {
-        String format = request.profile().version5() ? ",\"output_format\":\"" + image.format() + "\"" : "";
+        String format = request.profile().has(ModelProfile.Capability.PNG_OUTPUT) ? ",\"output_format\":\"" + image.format() + "\"" : "";
         return ",\"size\":\"" + image.size() + "\"" + format + "}";
     }
 
@@ -99,7 +110,7 @@ final class ResponseBodies {
         return new String(Json.bytes(node), StandardCharsets.UTF_8);
     }
 
-    /** Only successful images are billed. */
+    /** Only successful images are billed; {@code input_images} counts the request's references. */
     private static String usage(GenerationRequest request, List<ImageResult> results) {
         long images = results.stream().filter(ImageResult::succeeded).count();
         long tokens = results.stream().mapToLong(ImageResult::outputTokens).sum();
@@ -107,6 +118,7 @@ final class ResponseBodies {
         usage.put("generated_images", images);
         usage.put("output_tokens", tokens);
         usage.put("total_tokens", tokens);
+        usage.put("input_images", request.references().size());
         if (request.webSearch()) {
             usage.putObject("tool_usage").put("web_search", 1);
         }

@@ -52,12 +52,20 @@ final class ResponseWriter {
         return future;
     }
 
-    /** A provider error response for a generation request, with {@code Retry-After} when the error has one. */
-    ChannelFuture sendError(Channel channel, ApiError error, String requestId, boolean keepAlive) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(error.status()), ResponseBodies.error(error, requestId));
+    /** A complete {@code 200 application/json} answer to a generation request, which it then finishes. */
+    void sendJson(GenerationExchange ex, ByteBuf json) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, json);
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
-        response.headers().set(RequestIds.HEADER, requestId);
+        ex.ids().addTo(response.headers());
+        send(ex.channel(), response, ex.keepAlive(), Accounting.GENERATION).addListener(f -> ex.finish());
+    }
+
+    /** A provider error response for a generation request, with {@code Retry-After} when the error has one. */
+    ChannelFuture sendError(Channel channel, ApiError error, RequestIds ids, boolean keepAlive) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(error.status()), ResponseBodies.error(error, ids.server()));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        ids.addTo(response.headers());
         if (error.retryAfterSeconds() != ApiError.NO_RETRY_AFTER) {
             response.headers().setInt(HttpHeaderNames.RETRY_AFTER, error.retryAfterSeconds());
         }

@@ -42,7 +42,7 @@ public final class SeedreamEmulator implements AutoCloseable {
                 new DefaultThreadFactory("seedream-emulator-render", true));
         ResponseWriter writer = new ResponseWriter(stats);
         FileStore files = new FileStore(scheme);
-        FaultInjector injector = new FaultInjector(writer);
+        FaultInjector injector = new FaultInjector(writer, config::get);
         ImageCache cache = new ImageCache(renderExecutor, startConfig.cacheBytes(), stats::imageRendered);
         RequestValidator validator = new RequestValidator(
                 new ReferenceResolver(files, this::port, () -> startConfig.host()));

@@ -3,11 +3,6 @@ package dev.seedream.emulator;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Answers {@code stream: true}: the SSE head at once, then one event per image as it is "generated" (each after its
- * own latency, scheduled on the event loop), then {@code completed} with usage and {@code data: [DONE]}.
+ * own latency, scheduled on the event loop), then, as {@link EmulatorConfig#sseCompletion()} says, {@code completed}
+ * with usage and {@code data: [DONE]}, and always the chunked body's clean end.
  */
 final class SseResponder {
 
@@ -40,10 +36,7 @@ final class SseResponder {
     /** @param fault {@code SSE_CUT} or a body-breaking fault, or {@code null} */
     void respond(GenerationExchange ex, GenerationRequest request, List<CompletableFuture<ImageResult>> results,
                  FaultSpec fault) {
-        HttpResponse head = ex.head(HttpResponseStatus.OK, "text/event-stream");
-        head.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
-        HttpUtil.setTransferEncodingChunked(head, true);
-        new Stream(ex, request, results, fault, writer.head(ex.channel(), head)).emit(0);
+        new Stream(ex, request, results, fault, writer.head(ex.channel(), ex.streamHead())).emit(0);
     }
 
     /** The state of one stream; all its methods run on the exchange's event loop. */
@@ -110,7 +103,13 @@ final class SseResponder {
         }
 
         private void complete() {
-            writer.chunk(ex.channel(), ResponseBodies.completedEvent(request, created, sent));
+            SseCompletion completion = config.get().sseCompletion();
+            if (completion.sendsCompleted()) {
+                writer.chunk(ex.channel(), ResponseBodies.completedEvent(request, created, sent));
+            }
+            if (completion.sendsDone()) {
+                writer.chunk(ex.channel(), ResponseBodies.doneEvent());
+            }
             writer.end(ex.channel(), ex.keepAlive()).addListener(f -> ex.finish());
         }
     }

@@ -29,7 +29,9 @@ class CliTest {
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         assertThat(out).contains("--port", "--host", "--api-key", "--latency", "--images-per-minute",
-                "--max-in-flight", "--url-expiry", "--fault-rate", "--content-policy-trigger", "--seed");
+                "--max-in-flight", "--url-expiry", "--fault-rate", "--content-policy-trigger", "--seed",
+                "--sse-completion", "--retry-after-on-429", "--endpoint", "--not-open-model", "QUOTA_EXCEEDED",
+                "SET_LIMIT_EXCEEDED", "ERROR_IN_200");
     }
 
     @Test

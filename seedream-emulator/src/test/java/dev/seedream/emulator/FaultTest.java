@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +45,73 @@ class FaultTest {
         HttpResponse<String> response = generate(emu, body("overloaded"));
         ValidationTest.assertError(response, 429, "ServerOverloaded", "");
         assertThat(response.headers().firstValue("Retry-After")).hasValue("3");
+    }
+
+    @Test
+    void quotaAndSetLimitAre429sThatNeverCarryRetryAfter() {
+        emu.configure(c -> c.retryAfterOn429(true));
+        emu.faults().schedule(Fault.QUOTA_EXCEEDED, Fault.SET_LIMIT_EXCEEDED);
+        HttpResponse<String> quota = generate(emu, body("no quota"));
+        ValidationTest.assertError(quota, 429, "QuotaExceeded", "");
+        assertThat(json(quota).at("/error/message").asText()).contains("free trial or plan quota is used up");
+        assertThat(json(quota).at("/error/type").asText()).isEqualTo("TooManyRequests");
+        assertThat(quota.headers().firstValue("Retry-After")).as("waiting does not help").isEmpty();
+        HttpResponse<String> spend = generate(emu, body("no quota"));
+        ValidationTest.assertError(spend, 429, "SetLimitExceeded", "");
+        assertThat(json(spend).at("/error/message").asText()).contains("spend limit set for this account");
+        assertThat(spend.headers().firstValue("Retry-After")).isEmpty();
+        EmulatorStats stats = emu.stats();
+        assertThat(stats.faultsInjected(Fault.QUOTA_EXCEEDED)).isEqualTo(1);
+        assertThat(stats.faultsInjected(Fault.SET_LIMIT_EXCEEDED)).isEqualTo(1);
+        assertThat(stats.imagesGenerated()).isZero();
+        assertThat(stats.imagesRendered()).isZero();
+    }
+
+    @Test
+    void errorIn200IsA200WithOnlyATopLevelError() {
+        emu.faults().schedule(Fault.ERROR_IN_200);
+        HttpResponse<String> response = generate(emu, body("error in 200"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        JsonNode root = json(response);
+        assertThat(root.has("data")).isFalse();
+        assertThat(root.at("/error/code").asText()).isEqualTo("InternalServiceError");
+        assertThat(root.at("/error/type").asText()).isEqualTo("InternalServerError");
+        ValidationTest.assertRequestIds(response, root.get("error"));
+        EmulatorStats stats = emu.stats();
+        assertThat(stats.requestsWithStatus(200)).isEqualTo(1);
+        assertThat(stats.imagesGenerated()).isZero();
+        assertThat(stats.imagesRendered()).isZero();
+    }
+
+    @Test
+    void errorIn200OnAStreamIsOneErrorEventThenACleanEnd() {
+        emu.faults().schedule(Fault.ERROR_IN_200);
+        SseEvents sse = Http.stream(emu, GroupAndStreamTest.group("error in stream", 3));
+        assertThat(sse.failure).isNull();
+        assertThat(sse.response.statusCode()).isEqualTo(200);
+        assertThat(sse.response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+        assertThat(sse.events).hasSize(1);
+        JsonNode event = sse.events.get(0).json();
+        assertThat(event.at("/error/code").asText()).isEqualTo("InternalServiceError");
+        assertThat(event.has("type")).as("not an image_generation event").isFalse();
+        ValidationTest.assertRequestIds(sse.response, event.get("error"));
+        assertThat(emu.stats().imagesGenerated()).isZero();
+        assertThat(generate(emu, body("after the error event")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void newFaultsWorkByRateByAdminAndFromTheCommandLine() {
+        emu.faults().rate(Fault.ERROR_IN_200, 1.0);
+        assertThat(json(generate(emu, body("rated"))).at("/error/code").asText()).isEqualTo("InternalServiceError");
+        emu.faults().clear();
+        Http.admin(emu, "POST", "faults", "{\"schedule\":[\"SET_LIMIT_EXCEEDED\"],\"rates\":{\"QUOTA_EXCEEDED\":1}}");
+        assertThat(json(generate(emu, body("admin"))).at("/error/code").asText()).isEqualTo("SetLimitExceeded");
+        assertThat(json(generate(emu, body("admin"))).at("/error/code").asText()).isEqualTo("QuotaExceeded");
+        EmulatorConfig cli = CommandLine.parse("--fault-rate", "quota_exceeded=1.0").config();
+        try (SeedreamEmulator fromCli = SeedreamEmulator.start(cli.toBuilder().port(0).build())) {
+            ValidationTest.assertError(generate(fromCli, body("cli")), 429, "QuotaExceeded", "");
+        }
     }
 
     @Test

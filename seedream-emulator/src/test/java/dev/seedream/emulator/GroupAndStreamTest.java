@@ -12,11 +12,16 @@ import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import java.awt.Color;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Group generation, item-level failures and the SSE stream. */
 class GroupAndStreamTest {
@@ -93,6 +98,51 @@ class GroupAndStreamTest {
         assertThat(completed.get("type").asText()).isEqualTo(ResponseBodies.COMPLETED);
         assertThat(completed.at("/usage/generated_images").asInt()).isEqualTo(3);
         assertThat(completed.at("/usage/output_tokens").asLong()).isEqualTo(3 * 4096);
+        assertThat(completed.at("/usage/input_images").asInt()).isZero();
+    }
+
+    @Test
+    void usageCountsTheReferenceImages() {
+        ObjectNode body = group("with references", 2).put("response_format", "url");
+        body.putArray("image").add(Http.pngDataUri(64, 64, Color.GREEN)).add("https://example.com/a.png")
+                .add(Http.pngDataUri(64, 64, Color.GRAY));
+        JsonNode usage = json(generate(emu, body)).get("usage");
+        assertThat(usage.get("input_images").asInt()).isEqualTo(3);
+        assertThat(usage.get("generated_images").asInt()).isEqualTo(2);
+        SseEvents sse = Http.stream(emu, body);
+        assertThat(sse.events.get(2).json().at("/usage/input_images").asInt()).isEqualTo(3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "completed-and-done, image_generation.completed, [DONE]",
+            "done-only, , [DONE]",
+            "none, , "})
+    void streamEndsCleanlyWithOrWithoutCompletedAndDone(String setting, String completed, String done) {
+        emu.configure(c -> c.sseCompletion(SseCompletion.parse(setting)));
+        SseEvents sse = Http.stream(emu, group("stream ending " + setting, 2).put("response_format", "url"));
+        assertThat(sse.failure).as("the chunked body ends with its terminator").isNull();
+        List<String> expected = new ArrayList<>(List.of(ResponseBodies.PARTIAL_SUCCEEDED,
+                ResponseBodies.PARTIAL_SUCCEEDED));
+        Stream.of(completed, done).filter(Objects::nonNull).forEach(expected::add);
+        assertThat(sse.names()).containsExactlyElementsOf(expected);
+        assertThat(emu.stats().imagesGenerated()).isEqualTo(2);
+        assertThat(generate(emu, body("after the stream")).statusCode()).as("the connection stays usable")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void streamEndingIsSetByAdminAndCommandLine() {
+        HttpResponse<String> set = Http.admin(emu, "POST", "config", "{\"sseCompletion\":\"done-only\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(json(set).get("sseCompletion").asText()).isEqualTo("done-only");
+        assertThat(Http.stream(emu, body("admin ending")).names()).containsExactly(ResponseBodies.PARTIAL_SUCCEEDED,
+                "[DONE]");
+        assertThat(Http.admin(emu, "POST", "config", "{\"sseCompletion\":\"sometimes\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(CommandLine.parse("--sse-completion", "none").config().sseCompletion())
+                .isEqualTo(SseCompletion.NONE);
+        assertThat(EmulatorConfig.defaults().sseCompletion()).isEqualTo(SseCompletion.COMPLETED_AND_DONE);
     }
 
     @Test

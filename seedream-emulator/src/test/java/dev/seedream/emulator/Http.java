@@ -2,6 +2,7 @@ package dev.seedream.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import dev.seedream.emulator.junit.TestImages;
@@ -16,6 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Random;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 
 /** Plain JDK HTTP calls against the emulator, as any client would make them. */
@@ -24,6 +27,9 @@ final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String KEY = "test-key";
     static final String MODEL_40 = "seedream-4-0-250828";
+    static final String MODEL_45 = "seedream-4-5-251128";
+    static final String MODEL_50_PRO = "seedream-5-0-pro-260628";
+    static final String CLIENT_ID_HEADER = "X-Client-Request-Id";
 
     private static final HttpClient CLIENT = newClient();
 
@@ -65,10 +71,12 @@ final class Http {
         return URI.create(emu.baseUri() + "/images/generations");
     }
 
+    /** Sends a fresh {@code X-Client-Request-Id}, as every first-party SDK does. */
     static HttpRequest.Builder generationRequest(SeedreamEmulator emu, String body) {
         return HttpRequest.newBuilder(generations(emu))
                 .header("Authorization", "Bearer " + KEY)
                 .header("Content-Type", "application/json")
+                .header(CLIENT_ID_HEADER, UUID.randomUUID().toString())
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
@@ -149,6 +157,26 @@ final class Http {
     }
 
     static String pngDataUri(int width, int height, Color colour) {
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(TestImages.png(width, height, colour));
+        return dataUri("png", TestImages.png(width, height, colour));
+    }
+
+    static String dataUri(String format, byte[] bytes) {
+        return "data:image/" + format + ";base64," + Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** Random bytes under a format the emulator cannot decode (WebP, HEIC): only format and size are checked. */
+    static String opaqueDataUri(String format, int bytes) {
+        byte[] data = new byte[bytes];
+        new Random(bytes).nextBytes(data);
+        return dataUri(format, data);
+    }
+
+    /** A body with {@code count} copies of {@code reference} as its {@code image} array. */
+    static ObjectNode withReferences(ObjectNode body, int count, String reference) {
+        ArrayNode images = body.putArray("image");
+        for (int i = 0; i < count; i++) {
+            images.add(reference);
+        }
+        return body;
     }
 }

@@ -64,6 +64,8 @@ class ImageOutputTest {
         assertThat(root.at("/usage/generated_images").asInt()).isEqualTo(1);
         assertThat(root.at("/usage/output_tokens").asLong()).isEqualTo(4096);
         assertThat(root.at("/usage/total_tokens").asLong()).isEqualTo(4096);
+        assertThat(root.at("/usage/input_images").asInt()).as("no references").isZero();
+        assertThat(root.at("/usage/input_images").isMissingNode()).isFalse();
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         String firstId = response.headers().firstValue("X-Request-Id").orElseThrow();
         String secondId = generate(emu, body("shape check")).headers().firstValue("X-Request-Id").orElseThrow();

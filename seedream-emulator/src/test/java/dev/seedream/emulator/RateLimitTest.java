@@ -2,6 +2,7 @@ package dev.seedream.emulator;
 
 import static dev.seedream.emulator.Http.body;
 import static dev.seedream.emulator.Http.generate;
+import static dev.seedream.emulator.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
@@ -11,15 +12,15 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The images-per-minute and in-flight limits answer the provider's 429 with Retry-After. */
+/** The images-per-minute and in-flight limits answer the provider's 429s (Retry-After: see {@link RetryAfterTest}). */
 class RateLimitTest {
 
     @RegisterExtension
     static final SeedreamEmulatorExtension emu = SeedreamEmulatorExtension.withDefaults();
 
     @Test
-    void imagesPerMinuteLimitAnswers429WithRetryAfter() {
-        emu.configure(c -> c.imagesPerMinute(2));
+    void imagesPerMinuteLimitAnswers429WithRetryAfterWhenOn() {
+        emu.configure(c -> c.imagesPerMinute(2).retryAfterOn429(true));
         assertThat(generate(emu, body("ipm").put("response_format", "url")).statusCode()).isEqualTo(200);
         assertThat(generate(emu, body("ipm").put("response_format", "url")).statusCode()).isEqualTo(200);
         HttpResponse<String> limited = generate(emu, body("ipm").put("response_format", "url"));
@@ -45,8 +46,9 @@ class RateLimitTest {
                 () -> generate(emu, body("slow one").put("response_format", "url")));
         FaultTest.awaitInFlightOf(emu, 1);
         HttpResponse<String> rejected = generate(emu, body("second one"));
-        ValidationTest.assertError(rejected, 429, "RateLimitExceeded.EndpointRPMExceeded", "");
-        assertThat(rejected.headers().firstValue("Retry-After")).isPresent();
+        ValidationTest.assertError(rejected, 429, "InflightBatchsizeExceeded", "");
+        assertThat(json(rejected).at("/error/type").asText()).isEqualTo("TooManyRequests");
+        assertThat(rejected.headers().firstValue("Retry-After")).as("off by default").isEmpty();
         assertThat(slow.join().statusCode()).isEqualTo(200);
         FaultTest.awaitInFlightOf(emu, 0);
         assertThat(generate(emu, body("third one").put("response_format", "url")).statusCode()).isEqualTo(200);

@@ -7,9 +7,9 @@ import static dev.seedream.emulator.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
+import dev.seedream.emulator.junit.TestImages;
 import java.awt.Color;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -117,7 +117,7 @@ class ValidationTest {
                         "sequential_image_generation_options.max_images"),
                 bad("references + outputs > 15", b -> auto(references(b, 3), 13), "InvalidParameter",
                         "sequential_image_generation_options.max_images"),
-                bad("11 references on 4.0", b -> references(b, 11), "InvalidParameter", "image"),
+                bad("15 references on 4.0", b -> references(b, 15), "InvalidParameter", "image"),
                 bad("15 references on 4.5", b -> references(b.put("model", "seedream-4-5-251128")
                         .put("size", "2K"), 15), "InvalidParameter", "image"),
                 bad("stream not boolean", b -> b.put("stream", "yes"), "InvalidParameter", "stream"),
@@ -128,6 +128,8 @@ class ValidationTest {
                 bad("fast mode outside 4.0", b -> b.put("model", "seedream-4-5-251128").put("size", "2K")
                         .set("optimize_prompt_options", JSON.createObjectNode().put("mode", "fast")),
                         "InvalidParameter", "optimize_prompt_options.mode"),
+                bad("thinking not a string", b -> b.set("optimize_prompt_options", JSON.createObjectNode()
+                        .put("thinking", true)), "InvalidParameter", "optimize_prompt_options.thinking"),
                 bad("output_format on 5.0", b -> b.put("model", "seedream-5-0-260128").put("size", "2K")
                         .put("output_format", "gif"), "InvalidParameter", "output_format"),
                 bad("tools on 4.0", b -> b.set("tools", JSON.createArrayNode().add(JSON.createObjectNode()
@@ -142,9 +144,11 @@ class ValidationTest {
                         "InvalidImageURL", "image"),
                 bad("upper-case format", b -> b.put("image", TINY_PNG.replace("image/png", "image/PNG")),
                         "InvalidParameter", "image"),
-                bad("WebP not accepted by 4.0", b -> b.put("image", "data:image/webp;base64,aGVsbG8="),
+                bad("HEIC not accepted by 4.0", b -> b.put("image", "data:image/heic;base64,aGVsbG8="),
                         "InvalidParameter", "image"),
-                bad("reference aspect over 3 on 4.0", b -> b.put("image", Http.pngDataUri(100, 20, Color.BLUE)),
+                bad("reference over 10 MB on 4.0", b -> b.put("image", Http.opaqueDataUri("webp", 11 << 20)),
+                        "InvalidParameter", "image"),
+                bad("reference aspect over 16", b -> b.put("image", Http.pngDataUri(340, 20, Color.BLUE)),
                         "InvalidParameter", "image"),
                 bad("reference side not over 14 px", b -> b.put("image", Http.pngDataUri(14, 14, Color.BLUE)),
                         "InvalidParameter", "image"),
@@ -164,12 +168,54 @@ class ValidationTest {
         assertThat(emu.stats().imagesRendered()).isZero();
     }
 
+    /** The widest current reading of the contract: requests the provider may accept pass. */
+    static Stream<Arguments> widestReadingRequests() {
+        return Stream.of(
+                ok("WebP reference on 4.0", b -> b.put("image", "data:image/webp;base64,aGVsbG8=")),
+                ok("BMP reference on 4.0", b -> b.put("image", Http.dataUri("bmp", TestImages.encode("bmp", 64, 48)))),
+                ok("GIF reference on 4.0", b -> b.put("image", Http.dataUri("gif", TestImages.encode("gif", 64, 48)))),
+                ok("TIFF reference on 4.0", b -> b.put("image",
+                        Http.dataUri("tiff", TestImages.encode("tiff", 64, 48)))),
+                ok("reference aspect 16 on 4.0", b -> b.put("image", Http.pngDataUri(320, 20, Color.BLUE))),
+                ok("reference aspect 1/16 on 4.0", b -> b.put("image", Http.pngDataUri(20, 320, Color.BLUE))),
+                ok("14 references on 4.0", b -> references(b, 14)),
+                ok("14 HEIC references on 4.5", b -> Http.withReferences(b.put("model", Http.MODEL_45)
+                        .put("size", "2K"), 14, "data:image/heic;base64,aGVsbG8=")),
+                ok("HEIF reference over 10 MB on 4.5", b -> b.put("model", Http.MODEL_45).put("size", "2K")
+                        .put("image", Http.opaqueDataUri("heif", 12 << 20))),
+                ok("14 HEIF references on 5.0 Lite", b -> Http.withReferences(b.put("model",
+                        "seedream-5-0-lite-260128").put("size", "2K"), 14, "data:image/heif;base64,aGVsbG8=")),
+                ok("max_images with disabled, over the budget", b -> {
+                    references(b, 3).put("sequential_image_generation", "disabled");
+                    b.putObject("sequential_image_generation_options").put("max_images", 15);
+                }),
+                ok("max_images out of range with disabled (ignored)", b -> b.put("sequential_image_generation",
+                        "disabled").putObject("sequential_image_generation_options").put("max_images", 40)),
+                ok("optimize_prompt_options.thinking", b -> b.set("optimize_prompt_options",
+                        JSON.createObjectNode().put("mode", "standard").put("thinking", "enabled"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("widestReadingRequests")
+    void widestReadingIsAcceptedAndMakesOneImage(String name, ObjectNode body) {
+        HttpResponse<String> response = generate(emu, body.put("response_format", "url"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).get("data")).hasSize(1);
+        assertThat(json(response).at("/data/0/url").asText()).startsWith("http://");
+    }
+
     @Test
     void contentPolicyTriggerIsConfigurable() {
         emu.configure(c -> c.contentPolicyTrigger("pineapple"));
         assertError(generate(emu, body("pineapple pizza")), 400, "InputTextSensitiveContentDetected", "prompt");
         assertThat(generate(emu, body("forbidden fruit").put("response_format", "url")).statusCode())
                 .isEqualTo(200);
+    }
+
+    private static Arguments ok(String name, Consumer<ObjectNode> change) {
+        ObjectNode body = body("accepted " + name);
+        change.accept(body);
+        return Arguments.of(name, body);
     }
 
     private static Arguments bad(String name, Consumer<ObjectNode> change, String code, String param) {
@@ -185,22 +231,30 @@ class ValidationTest {
     }
 
     private static ObjectNode references(ObjectNode body, int count) {
-        ArrayNode images = body.putArray("image");
-        for (int i = 0; i < count; i++) {
-            images.add(TINY_PNG);
-        }
-        return body;
+        return Http.withReferences(body, count, TINY_PNG);
     }
 
+    /** The provider's error shape, and the request ids of {@link #assertRequestIds}. */
     static void assertError(HttpResponse<String> response, int status, String code, String param) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
         JsonNode error = json(response).get("error");
         assertThat(error).as(response.body()).isNotNull();
         assertThat(error.get("code").asText()).isEqualTo(code);
         assertThat(error.get("message").asText()).isNotBlank();
         assertThat(error.get("param").asText()).isEqualTo(param);
         assertThat(error.get("type").asText()).isNotBlank();
+        assertRequestIds(response, error);
+    }
+
+    /**
+     * A unique {@code X-Request-Id} that the error message ends with, and the client's {@code X-Client-Request-Id}
+     * echoed exactly when it sent one.
+     */
+    static void assertRequestIds(HttpResponse<?> response, JsonNode error) {
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(error.get("message").asText()).endsWith(" Request id: " + requestId);
+        assertThat(response.headers().firstValue(Http.CLIENT_ID_HEADER))
+                .isEqualTo(response.request().headers().firstValue(Http.CLIENT_ID_HEADER));
     }
 }
