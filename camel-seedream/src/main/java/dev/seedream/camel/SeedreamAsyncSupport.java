@@ -5,13 +5,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import dev.seedream.client.SeedreamException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 
 /**
  * The one path by which an asynchronous Seedream call completes its exchange: on a Camel thread, with the
- * client's typed exception set unchanged (so {@code onException(SeedreamRateLimitException.class)} matches), and
- * with exactly one {@code callback.done(false)}.
+ * client's typed exception set unchanged (so {@code onException(SeedreamRateLimitException.class)} matches) and its
+ * request id in {@link SeedreamConstants#REQUEST_ID}, and with exactly one {@code callback.done(false)}.
  */
 final class SeedreamAsyncSupport {
 
@@ -37,7 +38,13 @@ final class SeedreamAsyncSupport {
     private static void complete(Exchange exchange, AsyncCallback callback, Outcome success, Throwable failure) {
         try {
             if (failure != null) {
-                exchange.setException(unwrap(failure));
+                Throwable cause = unwrap(failure);
+                if (cause instanceof SeedreamException seedream) {
+                    // What a support ticket needs, also on failures: onException routes can log or store it.
+                    seedream.requestId().ifPresent(id -> exchange.getMessage().setHeader(SeedreamConstants.REQUEST_ID,
+                            id));
+                }
+                exchange.setException(cause);
             } else {
                 success.apply();
             }

@@ -54,13 +54,17 @@ public final class SeedreamConstants {
     public static final String IMAGE_URL = "CamelSeedreamImageUrl";
     @Metadata(description = "Model id the provider answered with.", javaType = "String")
     public static final String RESPONSE_MODEL = "CamelSeedreamResponseModel";
-    @Metadata(description = "Images the provider generated and billed.", javaType = "Integer")
+    @Metadata(description = "Images the provider generated and billed. Absent (like the token headers) when "
+                            + "the provider reported no usage, e.g. a stream that ended without its completion "
+                            + "event.", javaType = "Integer")
     public static final String USAGE_GENERATED_IMAGES = "CamelSeedreamUsageGeneratedImages";
     @Metadata(description = "Output tokens the provider reported.", javaType = "Long")
     public static final String USAGE_OUTPUT_TOKENS = "CamelSeedreamUsageOutputTokens";
     @Metadata(description = "Total tokens the provider reported.", javaType = "Long")
     public static final String USAGE_TOTAL_TOKENS = "CamelSeedreamUsageTotalTokens";
-    @Metadata(description = "The provider's request id, for support tickets.", javaType = "String")
+    @Metadata(description = "The request id to quote to the provider's support: the provider's own, else the "
+                            + "`X-Client-Request-Id` the client sent. Set on failures too (the exception's "
+                            + "`requestId()`).", javaType = "String")
     public static final String REQUEST_ID = "CamelSeedreamRequestId";
     @Metadata(description = "HTTP attempts the call took (1 = no retry).", javaType = "Integer")
     public static final String ATTEMPTS = "CamelSeedreamAttempts";

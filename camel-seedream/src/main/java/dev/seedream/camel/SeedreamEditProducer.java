@@ -30,7 +30,7 @@ public class SeedreamEditProducer extends SeedreamImageProducer {
         List<ReferenceImage> references = SeedreamRequestSupport.references(exchange,
                 source != null ? source : in.getBody());
         if (references.isEmpty()) {
-            throw new IllegalArgumentException("seedream:edit needs 1 to 10 reference images: set the body or the "
+            throw new IllegalArgumentException("seedream:edit needs at least one reference image: set the body or the "
                     + SeedreamConstants.REFERENCE_IMAGES + " header");
         }
         return SeedreamRequestSupport.baseRequest(in, config)

@@ -30,9 +30,11 @@ final class SeedreamResultSupport {
             writeImageHeaders(out, images.get(0));
         }
         out.setHeader(SeedreamConstants.RESPONSE_MODEL, result.model());
-        out.setHeader(SeedreamConstants.USAGE_GENERATED_IMAGES, result.usage().generatedImages());
-        out.setHeader(SeedreamConstants.USAGE_OUTPUT_TOKENS, result.usage().outputTokens());
-        out.setHeader(SeedreamConstants.USAGE_TOTAL_TOKENS, result.usage().totalTokens());
+        result.usage().ifPresent(usage -> { // a stream without its completion event reports none
+            out.setHeader(SeedreamConstants.USAGE_GENERATED_IMAGES, usage.generatedImages());
+            out.setHeader(SeedreamConstants.USAGE_OUTPUT_TOKENS, usage.outputTokens());
+            out.setHeader(SeedreamConstants.USAGE_TOTAL_TOKENS, usage.totalTokens());
+        });
         out.setHeader(SeedreamConstants.REQUEST_ID, result.requestId());
         out.setHeader(SeedreamConstants.ATTEMPTS, result.attempts());
         if (!result.failures().isEmpty()) {

@@ -135,13 +135,13 @@ class SeedreamEditTest extends SeedreamTestSupport {
         Exchange result = edit(List.of());
 
         assertThat(result.getException()).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("1 to 10 reference images");
+                .hasMessageContaining("at least one reference image");
         assertThat(emulator.stats().generationRequests()).isZero();
     }
 
     @Test
-    void elevenReferencesAreRejectedBeforeAnyNetworkCall() {
-        Exchange result = edit(java.util.Collections.nCopies(11, PNG));
+    void fifteenReferencesAreRejectedBeforeAnyNetworkCall() {
+        Exchange result = edit(java.util.Collections.nCopies(15, PNG)); // the default model takes at most 14
 
         assertThat(result.getException()).isInstanceOf(dev.seedream.client.SeedreamValidationException.class);
         assertThat(emulator.stats().generationRequests()).isZero();

@@ -1,7 +1,9 @@
 package dev.seedream.camel;
 
 import dev.seedream.client.SeedreamContentPolicyException;
+import dev.seedream.client.SeedreamQuotaExceededException;
 import dev.seedream.client.SeedreamRateLimitException;
+import dev.seedream.emulator.Fault;
 import dev.seedream.emulator.FaultSpec;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Exchange;
@@ -41,6 +43,13 @@ class SeedreamErrorHandlingTest extends SeedreamTestSupport {
                         .doTry().to("seedream:generate?maxRetries=0")
                         .doCatch(SeedreamRateLimitException.class).to("mock:limited")
                         .end();
+
+                // Quota first: it is a rate-limit exception too, and Camel picks the closest type.
+                from("direct:quota")
+                        .onException(SeedreamQuotaExceededException.class).handled(true).to("mock:quota").end()
+                        .onException(SeedreamRateLimitException.class).maximumRedeliveries(5).redeliveryDelay(10)
+                        .end()
+                        .to("seedream:generate");
 
                 from("direct:redelivery")
                         .onException(SeedreamRateLimitException.class).maximumRedeliveries(2).redeliveryDelay(10)
@@ -107,6 +116,36 @@ class SeedreamErrorHandlingTest extends SeedreamTestSupport {
                 .getProperty(Exchange.EXCEPTION_CAUGHT, SeedreamRateLimitException.class);
         assertThat(cause.isLocalLimit()).isFalse();
         assertThat(cause.httpStatus()).isEqualTo(429);
+    }
+
+    @Test
+    void anExhaustedQuotaReachesItsOwnOnExceptionWithoutRetriesAndWithItsRequestId() throws Exception {
+        emulator.faults().schedule(Fault.QUOTA_EXCEEDED);
+        MockEndpoint quota = getMockEndpoint("mock:quota");
+        quota.expectedMessageCount(1);
+
+        Exchange result = template.request("direct:quota", e -> e.getIn().setBody("out of quota"));
+
+        assertThat(result.getException()).isNull();
+        quota.assertIsSatisfied();
+        Exchange handled = quota.getExchanges().get(0);
+        SeedreamQuotaExceededException cause = handled.getProperty(Exchange.EXCEPTION_CAUGHT,
+                SeedreamQuotaExceededException.class);
+        assertThat(cause.errorCode()).isEqualTo("QuotaExceeded");
+        assertThat(cause.isRetryable()).isFalse();
+        assertThat(handled.getMessage().getHeader(SeedreamConstants.REQUEST_ID))
+                .isEqualTo(cause.requestId().orElseThrow());
+        assertThat(handled.getIn().getHeader(Exchange.REDELIVERY_COUNTER)).isNull();
+        assertThat(emulator.stats().requestsForPrompt("out of quota")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedExchangeCarriesTheRequestIdHeader() {
+        Exchange result = template.request("direct:clientRetry", e -> e.getIn().setBody("a forbidden id"));
+
+        assertThat(result.getException()).isInstanceOfSatisfying(SeedreamContentPolicyException.class,
+                e -> assertThat(result.getMessage().getHeader(SeedreamConstants.REQUEST_ID, String.class))
+                        .isNotBlank().isEqualTo(e.requestId().orElseThrow()));
     }
 
     @Test

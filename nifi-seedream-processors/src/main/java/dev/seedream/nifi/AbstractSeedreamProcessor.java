@@ -129,8 +129,8 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
     protected final void routeFailure(ProcessContext context, ProcessSession session, FlowFile flowFile,
                                       CallFailure failure) {
         switch (failure.route()) {
-            case RATE_LIMITED -> {
-                rateLimited(context, failure);
+            case RATE_LIMITED, QUOTA_EXHAUSTED -> {
+                pause(context, failure);
                 if (flowFile != null) {
                     session.transfer(flowFile);
                 }
@@ -151,13 +151,26 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
         }
     }
 
-    /** Closes the gate for the provider's Retry-After, when it sent one, and yields now. */
-    protected final void rateLimited(ProcessContext context, CallFailure failure) {
-        if (failure.retryAfter() != null) {
-            retryAfterGate.retryAfter(failure.retryAfter());
+    /**
+     * Yields now after a failure that leaves its input queued. A rate limit closes the gate for the provider's
+     * Retry-After when it sent one; an exhausted quota or spend limit, which no retry cures, closes it for the
+     * service's Quota Exhausted Pause and raises an ERROR bulletin telling the operator what to do.
+     */
+    protected final void pause(ProcessContext context, CallFailure failure) {
+        if (failure.route() == CallFailure.Route.QUOTA_EXHAUSTED) {
+            Duration pause = connection(context).getQuotaExhaustedPause();
+            retryAfterGate.retryAfter(pause);
+            getLogger().error("Seedream answered {}: the account's quota or spend limit is used up, and waiting will"
+                    + " not help. Raise the quota or the spend limit in the provider's console (or switch the API key);"
+                    + " FlowFiles stay queued and the processor pauses for {} between tries: {}", failure.code(),
+                    pause, failure.message());
+        } else {
+            if (failure.retryAfter() != null) {
+                retryAfterGate.retryAfter(failure.retryAfter());
+            }
+            getLogger().warn("Seedream rate limit reached, yielding{}: {}",
+                    failure.retryAfter() == null ? "" : " for " + failure.retryAfter(), failure.message());
         }
-        getLogger().warn("Seedream rate limit reached, yielding{}: {}",
-                failure.retryAfter() == null ? "" : " for " + failure.retryAfter(), failure.message());
         context.yield();
     }
 

@@ -92,8 +92,8 @@ public class BatchGenerateImagesSeedream extends AbstractSeedreamProcessor {
 
     static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
             .name("Record Writer")
-            .description("Writes the failed records, each with seedream_error_code, seedream_error_message and "
-                    + "seedream_http_status.")
+            .description("Writes the failed records, each with seedream_error_code, seedream_error_message, "
+                    + "seedream_http_status and seedream_request_id.")
             .required(true)
             .identifiesControllerService(RecordSetWriterFactory.class)
             .build();
@@ -204,8 +204,8 @@ public class BatchGenerateImagesSeedream extends AbstractSeedreamProcessor {
         GenerationResult<Path> result = call.result();
         if (result == null || result.images().isEmpty()) {
             CallFailure failure = call.failure(scope.maxWait());
-            if (failure.route() == CallFailure.Route.RATE_LIMITED) {
-                rateLimited(context, failure);
+            if (failure.keepsInputQueued()) {
+                pause(context, failure);
             }
             batch.failed(call.input(), failure);
             return true;

@@ -2,6 +2,7 @@ package dev.seedream.nifi;
 
 import dev.seedream.client.ImageFailure;
 import dev.seedream.client.SeedreamException;
+import dev.seedream.client.SeedreamQuotaExceededException;
 import dev.seedream.client.SeedreamRateLimitException;
 
 import java.time.Duration;
@@ -20,38 +21,49 @@ import java.util.concurrent.ExecutionException;
  * @param message    what happened; built by the client or here, so it never holds the API key
  * @param httpStatus provider HTTP status, 0 when there was none
  * @param retryAfter how long a 429 asked us to wait, or null
+ * @param requestId  the id to quote to the provider's support, or null when no request was sent
  */
-record CallFailure(Route route, String code, String message, int httpStatus, Duration retryAfter) {
+record CallFailure(Route route, String code, String message, int httpStatus, Duration retryAfter, String requestId) {
 
-    enum Route { FAILURE, RETRY, RATE_LIMITED }
+    /**
+     * Where the input goes: {@code RATE_LIMITED} and {@code QUOTA_EXHAUSTED} leave it in its queue and pause the
+     * processor, briefly for a rate limit, for the service's Quota Exhausted Pause when only an operator can help.
+     */
+    enum Route { FAILURE, RETRY, RATE_LIMITED, QUOTA_EXHAUSTED }
 
     static final String DEADLINE_CODE = "DeadlineExceeded";
 
     static CallFailure of(Throwable thrown) {
         Throwable cause = unwrap(thrown);
-        if (cause instanceof SeedreamRateLimitException limited) {
-            return new CallFailure(Route.RATE_LIMITED, limited.errorCode(), limited.getMessage(),
-                    limited.httpStatus(), limited.retryAfter().orElse(null));
-        }
         if (cause instanceof SeedreamException seedream) {
-            return new CallFailure(seedream.isRetryable() ? Route.RETRY : Route.FAILURE, seedream.errorCode(),
-                    seedream.getMessage(), seedream.httpStatus(), null);
+            Route route = cause instanceof SeedreamQuotaExceededException ? Route.QUOTA_EXHAUSTED
+                    : cause instanceof SeedreamRateLimitException ? Route.RATE_LIMITED
+                    : seedream.isRetryable() ? Route.RETRY : Route.FAILURE;
+            Duration retryAfter = cause instanceof SeedreamRateLimitException limited
+                    ? limited.retryAfter().orElse(null) : null;
+            return new CallFailure(route, seedream.errorCode(), seedream.getMessage(), seedream.httpStatus(),
+                    retryAfter, seedream.requestId().orElse(null));
         }
         if (cause instanceof IllegalArgumentException invalid) {
             return permanent("InvalidInput", invalid.getMessage());
         }
         // Anything else is our own I/O or an unforeseen bug: retrying is safer than dropping the input.
         return new CallFailure(Route.RETRY, "UnexpectedError", cause.getClass().getSimpleName() + ": "
-                + cause.getMessage(), 0, null);
+                + cause.getMessage(), 0, null, null);
     }
 
     static CallFailure permanent(String code, String message) {
-        return new CallFailure(Route.FAILURE, code, message, 0, null);
+        return new CallFailure(Route.FAILURE, code, message, 0, null, null);
     }
 
     static CallFailure deadline(Duration maxWait) {
         return new CallFailure(Route.RETRY, DEADLINE_CODE, "No answer within the Max Wait Time of " + maxWait
-                + "; the provider may still have generated (and billed) the images", 0, null);
+                + "; the provider may still have generated (and billed) the images", 0, null, null);
+    }
+
+    /** Whether the input stays in its queue while the processor pauses. */
+    boolean keepsInputQueued() {
+        return route == Route.RATE_LIMITED || route == Route.QUOTA_EXHAUSTED;
     }
 
     /** A 200 whose every image failed (e.g. output content policy): permanent, like the provider's 400s. */
@@ -68,6 +80,9 @@ record CallFailure(Route route, String code, String message, int httpStatus, Dur
         attributes.put(SeedreamAttributes.ERROR_CODE, String.valueOf(code));
         attributes.put(SeedreamAttributes.ERROR_MESSAGE, String.valueOf(message));
         attributes.put(SeedreamAttributes.HTTP_STATUS, String.valueOf(httpStatus));
+        if (requestId != null) {
+            attributes.put(SeedreamAttributes.REQUEST_ID, requestId);
+        }
         return attributes;
     }
 

@@ -40,7 +40,7 @@ import java.util.stream.Stream;
         configuration = """
                 Set Reference Image URLs to one or more https URLs (comma separated, Expression Language allowed), \
                 and describe in Prompt how to combine them, e.g. "Put the product from image 1 in the room of \
-                image 2". Seedream 4.0 accepts up to 10 reference images in total.""",
+                image 2". Seedream 4.x and 5.0 Lite accept up to 14 reference images in total, 5.0 Pro up to 10.""",
         keywords = {"multi reference", "compose", "combine"})
 @WritesAttributes({
         @WritesAttribute(attribute = SeedreamAttributes.MIME_TYPE, description = ProcessorDocs.MIME_TYPE),

@@ -31,6 +31,7 @@ final class FailedRecords {
     static final String ERROR_CODE_FIELD = "seedream_error_code";
     static final String ERROR_MESSAGE_FIELD = "seedream_error_message";
     static final String HTTP_STATUS_FIELD = "seedream_http_status";
+    static final String REQUEST_ID_FIELD = "seedream_request_id";
 
     private final RecordSchema schema;
     private final List<Record> records = new ArrayList<>();
@@ -41,6 +42,7 @@ final class FailedRecords {
         fields.add(new RecordField(ERROR_CODE_FIELD, RecordFieldType.STRING.getDataType(), true));
         fields.add(new RecordField(ERROR_MESSAGE_FIELD, RecordFieldType.STRING.getDataType(), true));
         fields.add(new RecordField(HTTP_STATUS_FIELD, RecordFieldType.INT.getDataType(), true));
+        fields.add(new RecordField(REQUEST_ID_FIELD, RecordFieldType.STRING.getDataType(), true));
         this.schema = new SimpleRecordSchema(fields);
     }
 
@@ -49,6 +51,7 @@ final class FailedRecords {
         values.put(ERROR_CODE_FIELD, failure.code());
         values.put(ERROR_MESSAGE_FIELD, failure.message());
         values.put(HTTP_STATUS_FIELD, failure.httpStatus());
+        values.put(REQUEST_ID_FIELD, failure.requestId());
         records.add(new MapRecord(schema, values));
     }
 

@@ -62,7 +62,8 @@ final class ImageFlowFiles {
         putIfPresent(attributes, SeedreamAttributes.URL, image.url());
         attributes.put(SeedreamAttributes.IMAGE_INDEX, String.valueOf(image.index()));
         attributes.put(SeedreamAttributes.IMAGE_COUNT, String.valueOf(result.images().size()));
-        attributes.put(SeedreamAttributes.OUTPUT_TOKENS, String.valueOf(result.usage().outputTokens()));
+        result.usage().ifPresent(usage -> attributes.put(SeedreamAttributes.OUTPUT_TOKENS,
+                String.valueOf(usage.outputTokens())));
         attributes.put(SeedreamAttributes.DURATION_MS, String.valueOf(result.duration().toMillis()));
         attributes.put(SeedreamAttributes.FAILED_IMAGES, String.valueOf(result.failures().size()));
         attributes.put(SeedreamAttributes.FRAGMENT_ID, fragmentId);

@@ -10,7 +10,9 @@ final class ProcessorDocs {
     static final String SEED = "The seed sent with the request, when one was set.";
     static final String IMAGE_INDEX = "The image's position in its group as the provider numbers it (0-based).";
     static final String IMAGE_COUNT = "How many images the request delivered.";
-    static final String REQUEST_ID = "The provider's request id, when it sent one.";
+    static final String REQUEST_ID = "The id to quote to the provider's support: the provider's request id, else the"
+            + " X-Client-Request-Id the client sent. Written on image FlowFiles and on inputs routed to failure or"
+            + " retry.";
     static final String OUTPUT_TOKENS = "Output tokens the provider reported for the whole request.";
     static final String DURATION_MS = "Wall time of the request in milliseconds, retries included.";
     static final String URL = "The provider's download link (Response Format URL); it expires after 24 hours.";

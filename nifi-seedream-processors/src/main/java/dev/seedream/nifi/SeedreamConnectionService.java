@@ -5,6 +5,8 @@ import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.controller.ControllerService;
 
+import java.time.Duration;
+
 /**
  * The one Seedream client of a flow (per node): every processor that references the same service shares its
  * connection pool, its in-flight limit and its images-per-minute budget.
@@ -18,4 +20,10 @@ public interface SeedreamConnectionService extends ControllerService {
 
     /** The generation endpoint, for provenance transit URIs; never contains the API key. */
     String getTransitUri();
+
+    /**
+     * How long processors pause after the provider said the account's quota or spend limit is used up
+     * ({@code QuotaExceeded}, {@code SetLimitExceeded}): waiting does not cure it, so trying again soon only spins.
+     */
+    Duration getQuotaExhaustedPause();
 }

@@ -89,6 +89,11 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
             "Longest a request waits for a free slot or image quota of this service before it fails as rate "
                     + "limited; the processor then yields and leaves the FlowFile queued.");
 
+    static final PropertyDescriptor QUOTA_EXHAUSTED_PAUSE = timeout("Quota Exhausted Pause", "5 mins",
+            "How long processors pause, leaving FlowFiles queued, after the provider answers QuotaExceeded or "
+                    + "SetLimitExceeded: the account's quota or spend limit is used up and only an operator can raise"
+                    + " it, so the client does not retry and each pause ends with one new try.");
+
     static final PropertyDescriptor SSL_CONTEXT_SERVICE = new PropertyDescriptor.Builder()
             .name("SSL Context Service")
             .description("Trust store and client certificate for TLS; the JVM's default trust store when unset. "
@@ -104,9 +109,10 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
 
     private static final List<PropertyDescriptor> PROPERTIES = List.of(API_BASE_URL, API_KEY, MODEL,
             CONNECT_TIMEOUT, READ_TIMEOUT, REQUEST_TIMEOUT, MAX_CONCURRENT_REQUESTS, IMAGES_PER_MINUTE, MAX_RETRIES,
-            MAX_LIMIT_WAIT, SSL_CONTEXT_SERVICE, PROXY_CONFIGURATION_SERVICE);
+            MAX_LIMIT_WAIT, QUOTA_EXHAUSTED_PAUSE, SSL_CONTEXT_SERVICE, PROXY_CONFIGURATION_SERVICE);
 
     private volatile SeedreamClient client;
+    private volatile Duration quotaExhaustedPause;
 
     @Override
     protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
@@ -123,6 +129,7 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
     @OnEnabled
     public void onEnabled(ConfigurationContext context) {
         client = configure(context).build();
+        quotaExhaustedPause = duration(context, QUOTA_EXHAUSTED_PAUSE);
     }
 
     @OnDisabled
@@ -141,6 +148,12 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
             throw new IllegalStateException("Seedream Connection Service is not enabled");
         }
         return current;
+    }
+
+    @Override
+    public Duration getQuotaExhaustedPause() {
+        getClient(); // fails the same way when the service is not enabled
+        return quotaExhaustedPause;
     }
 
     @Override

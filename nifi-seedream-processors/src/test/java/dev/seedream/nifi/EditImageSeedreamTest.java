@@ -64,7 +64,7 @@ class EditImageSeedreamTest extends SeedreamTestSupport {
     @Test
     void referenceImageTooNarrowForTheModelFails() throws IOException {
         runner.setProperty(EditImageSeedream.PROMPT, "edit");
-        runner.enqueue(png(400, 100));
+        runner.enqueue(png(1700, 100)); // 17:1, beyond every model's 16
 
         runner.run();
 

@@ -177,6 +177,8 @@ class GenerateImageSeedreamTest extends SeedreamTestSupport {
         failed.assertAttributeEquals("seedream.error.code", "InputTextSensitiveContentDetected");
         failed.assertAttributeEquals("seedream.http.status", "400");
         assertThat(failed.getAttribute("seedream.error.message")).contains("sensitive");
+        assertThat(failed.getAttribute("seedream.request.id")).as("the provider's id, to quote to support")
+                .startsWith("021");
         runner.assertPenalizeCount(0);
         assertApiKeyNowhere(runner);
     }
@@ -278,6 +280,7 @@ class GenerateImageSeedreamTest extends SeedreamTestSupport {
         runner.assertPenalizeCount(1);
         MockFlowFile retried = runner.getFlowFilesForRelationship(RETRY).get(0);
         retried.assertAttributeEquals("seedream.http.status", "500");
+        assertThat(retried.getAttribute("seedream.request.id")).isNotBlank();
         assertThat(retried.isPenalized()).isTrue();
         assertApiKeyNowhere(runner);
     }
@@ -302,6 +305,44 @@ class GenerateImageSeedreamTest extends SeedreamTestSupport {
 
         assertThat(emulator.stats().generationRequests()).as("waits out Retry-After").isEqualTo(1);
         assertThat(runner.getQueueSize().getObjectCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anExhaustedQuotaPausesForTheServicesPauseWithAnErrorBulletinAndKeepsTheFlowFile() throws InterruptedException {
+        runner.setProperty(GenerateImageSeedream.PROMPT, "out of quota");
+        emulator.faults().schedule(Fault.SET_LIMIT_EXCEEDED, Fault.QUOTA_EXCEEDED);
+        runner.enqueue("");
+
+        runner.run();
+
+        assertThat(runner.isYieldCalled()).isTrue();
+        assertThat(runner.getQueueSize().getObjectCount()).isEqualTo(1);
+        for (var relationship : runner.getProcessor().getRelationships()) {
+            runner.assertTransferCount(relationship, 0);
+        }
+        assertThat(runner.getLogger().getErrorMessages()).singleElement()
+                .satisfies(error -> assertThat(error.getMsg() + java.util.Arrays.toString(error.getArgs()))
+                        .contains("SetLimitExceeded", "Raise the quota or the spend limit"));
+        runner.run(5);
+        assertThat(emulator.stats().generationRequests()).as("the default pause is 5 minutes").isEqualTo(1);
+
+        TestRunner shortPause = runner(new GenerateImageSeedream());
+        shortPause.setProperty(GenerateImageSeedream.PROMPT, "out of quota");
+        StandardSeedreamConnectionService shortService = (StandardSeedreamConnectionService)
+                shortPause.getControllerService(SERVICE_ID);
+        shortPause.disableControllerService(shortService);
+        shortPause.setProperty(shortService, StandardSeedreamConnectionService.QUOTA_EXHAUSTED_PAUSE, "100 millis");
+        shortPause.enableControllerService(shortService);
+        shortPause.enqueue("");
+
+        shortPause.run(); // the second scheduled QuotaExceeded
+        Thread.sleep(200);
+        shortPause.run(); // the pause is over: tried again, and the provider answers again
+
+        assertThat(emulator.stats().generationRequests()).isEqualTo(3);
+        shortPause.assertTransferCount(SUCCESS, 1);
+        shortPause.assertTransferCount(ORIGINAL, 1);
+        assertApiKeyNowhere(shortPause);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.seedream.client;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The outcome of one generation call: the delivered images in index order, the images of the group that failed
@@ -12,15 +13,16 @@ import java.util.List;
  * @param created   creation time the provider reported (null if absent)
  * @param images    delivered images, sorted by index
  * @param failures  item-level failures, sorted by index
- * @param usage     usage the provider reported ({@link Usage#NONE} if absent)
- * @param requestId provider request id from the response headers, or null
+ * @param usage     usage the provider reported; empty when it reported none (a stream that ended without its
+ *                  completion event, a body without {@code usage}): the client does not guess it
+ * @param requestId the provider's request id header, else the {@code X-Client-Request-Id} this client sent
  * @param duration  wall time of the whole call including waits and retries
  * @param attempts  HTTP attempts made (1 = no retry)
  * @param <T>       the sink's content type
  */
 public record GenerationResult<T>(String model, Instant created, List<GeneratedImage<T>> images,
-                                  List<ImageFailure> failures, Usage usage, String requestId, Duration duration,
-                                  int attempts) {
+                                  List<ImageFailure> failures, Optional<Usage> usage, String requestId,
+                                  Duration duration, int attempts) {
 
     public GenerationResult {
         images = List.copyOf(images);

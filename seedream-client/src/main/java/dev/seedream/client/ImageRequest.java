@@ -17,8 +17,9 @@ import java.util.StringJoiner;
  * {@link #toBuilder()}.
  *
  * <p>Every field but the prompt is optional, and a field left unset is not sent, so the provider's default
- * applies. {@link Builder#build()} checks the rules that hold for every model ({@link ValidationMode#PROTOCOL_ONLY});
- * the client checks the target model's own limits once it knows the model.
+ * applies. {@link Builder#build()} does not validate: the client checks every rule at once — those that hold for
+ * every model and the target model's own limits — in {@link SeedreamClient#prepare(ImageRequest)} and before every
+ * call, so one {@link SeedreamValidationException} lists all problems of a request.
  */
 public final class ImageRequest {
 
@@ -34,6 +35,7 @@ public final class ImageRequest {
     private final ResponseFormat responseFormat;
     private final Boolean watermark;
     private final String optimizePromptMode;
+    private final String optimizePromptThinking;
     private final String outputFormat;
     private final Map<String, Object> extraFields;
 
@@ -44,12 +46,14 @@ public final class ImageRequest {
         this.size = builder.size;
         this.seed = builder.seed;
         this.guidanceScale = builder.guidanceScale;
-        this.sequentialImageGeneration = builder.sequentialImageGeneration;
+        this.sequentialImageGeneration = builder.sequentialImageGeneration == null && builder.maxImages != null
+                ? SequentialImageGeneration.AUTO : builder.sequentialImageGeneration;
         this.maxImages = builder.maxImages;
         this.stream = builder.stream;
         this.responseFormat = builder.responseFormat;
         this.watermark = builder.watermark;
         this.optimizePromptMode = builder.optimizePromptMode;
+        this.optimizePromptThinking = builder.optimizePromptThinking;
         this.outputFormat = builder.outputFormat;
         this.extraFields = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extraFields));
     }
@@ -70,11 +74,11 @@ public final class ImageRequest {
 
     /**
      * The most images this request may produce, for the images-per-minute limiter: 1 unless sequential
-     * generation is {@code auto}; with {@code auto}, {@code max_images} when set, else what the provider's
-     * default of 15 leaves beside the references (references + outputs ≤ 15).
+     * generation is {@code auto} on a model that makes image sets; then {@code max_images} when set, else what the
+     * provider's default of 15 leaves beside the references (references + outputs ≤ 15).
      */
     public int maxOutputImages() {
-        if (sequentialImageGeneration != SequentialImageGeneration.AUTO) {
+        if (sequentialImageGeneration != SequentialImageGeneration.AUTO || !ModelProfiles.forModel(model).imageSets()) {
             return 1;
         }
         return maxImages != null ? maxImages : Math.max(1, 15 - images.size());
@@ -97,7 +101,7 @@ public final class ImageRequest {
     }
 
     private int estimateJsonLength() {
-        long length = 512L + prompt.length() * 3L;
+        long length = 512L + (prompt == null ? 0 : prompt.length() * 3L);
         for (ReferenceImage image : images) {
             length += image.isInline() ? image.dataUriLength() + 4L : image.url().length() * 2L + 4L;
         }
@@ -135,7 +139,10 @@ public final class ImageRequest {
         return sequentialImageGeneration;
     }
 
-    /** {@code sequential_image_generation_options.max_images}; takes effect only with {@code auto}. */
+    /**
+     * {@code sequential_image_generation_options.max_images}; takes effect only with {@code auto} (which a builder
+     * given {@code maxImages} alone sets).
+     */
     public Integer maxImages() {
         return maxImages;
     }
@@ -157,6 +164,11 @@ public final class ImageRequest {
         return optimizePromptMode;
     }
 
+    /** {@code optimize_prompt_options.thinking}, passed through as given (the SDKs model it; values unverified). */
+    public String optimizePromptThinking() {
+        return optimizePromptThinking;
+    }
+
     /** {@code png} or {@code jpeg} (Seedream 5.0 only). */
     public String outputFormat() {
         return outputFormat;
@@ -171,7 +183,8 @@ public final class ImageRequest {
     @Override
     public String toString() {
         StringJoiner text = new StringJoiner(", ", "ImageRequest{", "}");
-        text.add("prompt='" + Redaction.truncate(prompt, Redaction.PROMPT_CHARS) + "' (" + prompt.length() + " chars)");
+        text.add(prompt == null ? "prompt=null"
+                : "prompt='" + Redaction.truncate(prompt, Redaction.PROMPT_CHARS) + "' (" + prompt.length() + " chars)");
         addIfSet(text, "model", model);
         addIfSet(text, "images", images.isEmpty() ? null : images);
         addIfSet(text, "size", size);
@@ -183,6 +196,7 @@ public final class ImageRequest {
         addIfSet(text, "responseFormat", responseFormat);
         addIfSet(text, "watermark", watermark);
         addIfSet(text, "optimizePromptMode", optimizePromptMode);
+        addIfSet(text, "optimizePromptThinking", optimizePromptThinking);
         addIfSet(text, "outputFormat", outputFormat);
         addIfSet(text, "extraFields", extraFields.isEmpty() ? null : extraFields.keySet());
         return text.toString();
@@ -209,6 +223,7 @@ public final class ImageRequest {
         private ResponseFormat responseFormat;
         private Boolean watermark;
         private String optimizePromptMode;
+        private String optimizePromptThinking;
         private String outputFormat;
         private final Map<String, Object> extraFields = new LinkedHashMap<>();
 
@@ -228,6 +243,7 @@ public final class ImageRequest {
             this.responseFormat = request.responseFormat;
             this.watermark = request.watermark;
             this.optimizePromptMode = request.optimizePromptMode;
+            this.optimizePromptThinking = request.optimizePromptThinking;
             this.outputFormat = request.outputFormat;
             this.extraFields.putAll(request.extraFields);
         }
@@ -262,7 +278,10 @@ public final class ImageRequest {
             return this;
         }
 
-        /** A label ({@code 1K}..{@code 4K}, any case) or {@code WIDTHxHEIGHT}; null for the provider default. */
+        /**
+         * A label ({@code 1K}, {@code 1.5K}, {@code 2K}, {@code 3K}, {@code 4K}, any case; which ones depends on the
+         * model) or {@code WIDTHxHEIGHT}; null for the provider default.
+         */
         public Builder size(String size) {
             this.size = size == null ? null : size.trim().toUpperCase(Locale.ROOT).replace('X', 'x');
             return this;
@@ -293,9 +312,10 @@ public final class ImageRequest {
         }
 
         /**
-         * Upper bound of a group, 1 to 15 (provider default 15). It has effect only with
-         * {@link SequentialImageGeneration#AUTO}; it is not switched on implicitly, and a value above 1 together
-         * with {@link SequentialImageGeneration#DISABLED} is rejected as contradictory.
+         * Upper bound of a group, 1 to 15 (provider default 15). Asking for a group implies
+         * {@link SequentialImageGeneration#AUTO} unless {@link #sequentialImageGeneration} says otherwise, as
+         * Camel's {@code maxImages} and NiFi's Max Images do; with an explicit
+         * {@link SequentialImageGeneration#DISABLED} the provider ignores it (sent all the same, logged at debug).
          */
         public Builder maxImages(Integer maxImages) {
             this.maxImages = maxImages;
@@ -325,6 +345,12 @@ public final class ImageRequest {
             return this;
         }
 
+        /** Sent as {@code optimize_prompt_options.thinking}, as given; null leaves it out. */
+        public Builder optimizePromptThinking(String thinking) {
+            this.optimizePromptThinking = thinking == null ? null : thinking.trim();
+            return this;
+        }
+
         /** {@code png} or {@code jpeg}, Seedream 5.0 only (4.x always returns JPEG). */
         public Builder outputFormat(String outputFormat) {
             this.outputFormat = outputFormat == null ? null : outputFormat.trim().toLowerCase(Locale.ROOT);
@@ -344,12 +370,11 @@ public final class ImageRequest {
         }
 
         /**
-         * @throws SeedreamValidationException listing every broken rule that holds for all models
+         * The request as set, not validated (the client validates every rule at once before it sends). A
+         * {@code maxImages} without an explicit mode makes it a group request ({@code auto}).
          */
         public ImageRequest build() {
-            ImageRequest request = new ImageRequest(this);
-            RequestValidator.validate(request, ModelProfiles.forModel(model), ValidationMode.PROTOCOL_ONLY);
-            return request;
+            return new ImageRequest(this);
         }
     }
 }

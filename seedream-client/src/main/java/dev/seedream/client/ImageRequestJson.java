@@ -50,9 +50,10 @@ final class ImageRequestJson {
             if (request.watermark() != null) {
                 json.writeBooleanField("watermark", request.watermark());
             }
-            if (request.optimizePromptMode() != null) {
+            if (request.optimizePromptMode() != null || request.optimizePromptThinking() != null) {
                 json.writeObjectFieldStart("optimize_prompt_options");
-                json.writeStringField("mode", request.optimizePromptMode());
+                writeIfSet(json, "mode", request.optimizePromptMode());
+                writeIfSet(json, "thinking", request.optimizePromptThinking());
                 json.writeEndObject();
             }
             writeIfSet(json, "output_format", request.outputFormat());

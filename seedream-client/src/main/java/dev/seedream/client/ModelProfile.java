@@ -18,12 +18,16 @@ import java.util.Set;
  * @param maxImages            upper bound of {@code sequential_image_generation_options.max_images} (lower bound 1)
  * @param optimizePromptModes  accepted {@code optimize_prompt_options.mode} values, lower case
  * @param outputFormatSupported whether {@code output_format} may be set (Seedream 5.0)
+ * @param streaming            whether {@code stream: true} is accepted (5.0 Pro answers 400)
+ * @param imageSets            whether the model makes image sets; without, a request produces one image whatever
+ *                             its {@code sequential_image_generation}
  * @param references           limits on each inline reference image
  */
 public record ModelProfile(String name, Set<String> sizeLabels, long minPixels, long maxPixels,
                            double minAspectRatio, double maxAspectRatio, int maxReferenceImages,
                            int maxTotalImages, int maxImages, Set<String> optimizePromptModes,
-                           boolean outputFormatSupported, ReferenceLimits references) {
+                           boolean outputFormatSupported, boolean streaming, boolean imageSets,
+                           ReferenceLimits references) {
 
     public ModelProfile {
         if (name == null || references == null) {
@@ -40,12 +44,11 @@ public record ModelProfile(String name, Set<String> sizeLabels, long minPixels, 
      * @param minAspectRatio   smallest width / height
      * @param maxAspectRatio   largest width / height
      * @param minSideExclusive each side must be strictly greater than this many pixels
-     * @param maxSide          largest side in pixels ({@link Integer#MAX_VALUE} when only the area is limited)
      * @param maxPixels        largest width × height
      * @param maxBytes         largest decoded size in bytes
      */
     public record ReferenceLimits(Set<ImageFormat> formats, double minAspectRatio, double maxAspectRatio,
-                                  int minSideExclusive, int maxSide, long maxPixels, long maxBytes) {
+                                  int minSideExclusive, long maxPixels, long maxBytes) {
 
         public ReferenceLimits {
             formats = Set.copyOf(formats);

@@ -4,6 +4,7 @@ import dev.seedream.client.SeedreamValidationException.Violation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class RequestValidator {
 
-    private static final Pattern LABEL = Pattern.compile("[1-9][0-9]?K");
+    /** {@code 2K}, and {@code N.NK} such as {@code 1.5K}: new models add labels, so the syntax is kept open. */
+    private static final Pattern LABEL = Pattern.compile("[1-9][0-9]?(\\.[0-9])?K");
     private static final Pattern PIXELS = Pattern.compile("([0-9]{1,9})x([0-9]{1,9})");
     private static final Set<String> OPTIMIZE_PROMPT_MODES = Set.of("standard", "fast");
     private static final Set<String> OUTPUT_FORMATS = Set.of("png", "jpeg");
@@ -52,6 +54,7 @@ public final class RequestValidator {
         validator.checkSize();
         validator.checkSeedAndGuidance();
         validator.checkGroup();
+        validator.checkStream();
         validator.checkImageCount();
         for (int i = 0; i < request.images().size(); i++) {
             validator.checkImage("image[" + i + "]", request.images().get(i));
@@ -80,7 +83,7 @@ public final class RequestValidator {
         if (LABEL.matcher(size).matches()) {
             if (strict && !profile.sizeLabels().contains(size)) {
                 add("size", size, "is not a resolution label " + model + " accepts ("
-                        + sorted(profile.sizeLabels()) + ")");
+                        + labels(profile.sizeLabels()) + ")");
             }
             return;
         }
@@ -119,17 +122,18 @@ public final class RequestValidator {
         }
     }
 
-    /** max_images is kept explicit: it only matters with auto, so combining it with disabled is a mistake. */
+    /** With {@code disabled} the provider ignores max_images, so that combination is not an error. */
     private void checkGroup() {
         Integer maxImages = request.maxImages();
-        if (maxImages == null) {
-            return;
-        }
-        if (maxImages < 1 || maxImages > profile.maxImages()) {
+        if (maxImages != null && (maxImages < 1 || maxImages > profile.maxImages())) {
             add(MAX_IMAGES_FIELD, maxImages.toString(), "must be between 1 and " + profile.maxImages());
-        } else if (maxImages > 1 && request.sequentialImageGeneration() == SequentialImageGeneration.DISABLED) {
-            add(MAX_IMAGES_FIELD, maxImages.toString(),
-                    "has effect only with sequential_image_generation 'auto', but it is 'disabled'");
+        }
+    }
+
+    /** The one per-model option the provider is documented to refuse outright (5.0 Pro: 400, param stream). */
+    private void checkStream() {
+        if (strict && request.stream() && !profile.streaming()) {
+            add("stream", "true", "is not supported by " + model + " (it answers with all images at once)");
         }
     }
 
@@ -140,8 +144,8 @@ public final class RequestValidator {
                     + profile.maxReferenceImages());
         }
         Integer maxImages = request.maxImages();
-        boolean explicitGroup = request.sequentialImageGeneration() == SequentialImageGeneration.AUTO
-                && maxImages != null && maxImages >= 1 && maxImages <= profile.maxImages();
+        boolean explicitGroup = request.maxOutputImages() > 1 && maxImages != null && maxImages >= 1
+                && maxImages <= profile.maxImages();
         int outputs = explicitGroup ? maxImages : 1;
         if (references + outputs <= profile.maxTotalImages()) {
             return;
@@ -189,10 +193,7 @@ public final class RequestValidator {
             add(field, null, "is " + pixels + " but each side must be greater than " + limits.minSideExclusive()
                     + " px for " + model);
         }
-        if (width > limits.maxSide() || height > limits.maxSide()) {
-            add(field, null, "is " + pixels + " but " + model + " accepts at most " + limits.maxSide()
-                    + " px per side");
-        } else if (width * height > limits.maxPixels()) {
+        if (width * height > limits.maxPixels()) {
             add(field, null, "is " + pixels + " (" + number(width * height) + " pixels) but " + model
                     + " accepts at most " + number(limits.maxPixels()) + " pixels");
         }
@@ -224,6 +225,10 @@ public final class RequestValidator {
         } else if (mode != null && strict && !profile.optimizePromptModes().contains(mode)) {
             add("optimize_prompt_options.mode", mode, "is not supported by " + model + " (accepts "
                     + sorted(profile.optimizePromptModes()) + ")");
+        }
+        String thinking = request.optimizePromptThinking();
+        if (thinking != null && thinking.isEmpty()) {
+            add("optimize_prompt_options.thinking", "", "must not be blank (leave it null to omit it)");
         }
         String outputFormat = request.outputFormat();
         if (outputFormat != null && !OUTPUT_FORMATS.contains(outputFormat)) {
@@ -257,6 +262,13 @@ public final class RequestValidator {
             }
         }
         return joinOr(names);
+    }
+
+    /** Labels in size order: 1K, 1.5K, 2K, … */
+    private static String labels(Set<String> labels) {
+        return String.join(", ", labels.stream()
+                .sorted(Comparator.comparingDouble(label -> Double.parseDouble(label.substring(0, label.length() - 1))))
+                .toList());
     }
 
     private static String sorted(Set<String> values) {

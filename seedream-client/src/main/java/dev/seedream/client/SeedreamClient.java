@@ -7,6 +7,8 @@ import io.netty.handler.ssl.JdkSslContext;
 import org.asynchttpclient.DefaultAsyncHttpClientConfig;
 import org.asynchttpclient.Dsl;
 import org.asynchttpclient.proxy.ProxyServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLContext;
 import java.net.URI;
@@ -40,6 +42,8 @@ public final class SeedreamClient implements AutoCloseable {
     /** Environment variables read, in this order, when no key is given. */
     public static final String[] API_KEY_VARIABLES = {"SEEDREAM_API_KEY", "ARK_API_KEY"};
 
+    private static final Logger LOG = LoggerFactory.getLogger(SeedreamClient.class);
+
     private final ClientRuntime runtime;
     private final String baseUrl;
     private final String defaultModel;
@@ -58,15 +62,28 @@ public final class SeedreamClient implements AutoCloseable {
     }
 
     /**
-     * Applies the default model and validates against the model's limits, throwing
-     * {@link SeedreamValidationException} with every violation. The async methods do this too (failing the
-     * future); adapters call it to reject bad input synchronously.
+     * Applies the default model and validates every rule at once — those that hold for every model and, in
+     * {@link ValidationMode#STRICT}, the model's own limits — throwing one {@link SeedreamValidationException} that
+     * lists every violation. The async methods do this too (failing the future); adapters call it to reject bad
+     * input synchronously.
      */
     public ImageRequest prepare(ImageRequest request) {
         Objects.requireNonNull(request, "request");
         ImageRequest withModel = request.model() == null ? request.withModel(defaultModel) : request;
-        RequestValidator.validate(withModel, ModelProfiles.forModel(withModel.model()), validationMode);
+        ModelProfile profile = ModelProfiles.forModel(withModel.model());
+        RequestValidator.validate(withModel, profile, validationMode);
+        logIgnoredOptions(withModel, profile);
         return withModel;
+    }
+
+    /** Options the provider ignores rather than refuses: sent as given (never stricter than the provider), noted. */
+    private static void logIgnoredOptions(ImageRequest request, ModelProfile profile) {
+        if (request.maxImages() != null && request.sequentialImageGeneration() == SequentialImageGeneration.DISABLED) {
+            LOG.debug("max_images={} has no effect with sequential_image_generation 'disabled': one image comes back",
+                    request.maxImages());
+        } else if (request.sequentialImageGeneration() == SequentialImageGeneration.AUTO && !profile.imageSets()) {
+            LOG.debug("{} makes no image sets: sequential_image_generation 'auto' gives one image", request.model());
+        }
     }
 
     /**

@@ -5,12 +5,12 @@ public class SeedreamConnectionException extends SeedreamException {
 
     private static final long serialVersionUID = 1L;
 
-    public SeedreamConnectionException(String message, Throwable cause) {
-        super(message, 0, "ConnectionFailed", null, true, cause);
+    public SeedreamConnectionException(String message, String requestId, Throwable cause) {
+        this(message, "ConnectionFailed", requestId, true, cause);
     }
 
     protected SeedreamConnectionException(String message, String errorCode, String requestId, boolean retryable,
                                           Throwable cause) {
-        super(message, 0, errorCode, requestId, retryable, cause);
+        super(withRequestId(message, requestId), 0, errorCode, requestId, retryable, cause);
     }
 }

@@ -37,9 +37,18 @@ public class SeedreamException extends RuntimeException {
         return errorCode;
     }
 
-    /** The provider's request id (response header), when it sent one. */
+    /**
+     * The id to quote to the provider's support: the provider's own (a response header, else the "Request id" its
+     * error message ends with), else the {@code X-Client-Request-Id} this client sent. Empty only when no request
+     * was sent (local validation, the client's own limiter).
+     */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
+    }
+
+    /** {@code message} followed by the request id, the way every message of this hierarchy shows it. */
+    protected static String withRequestId(String message, String requestId) {
+        return requestId == null ? message : message + " [request id " + requestId + "]";
     }
 
     /** Whether trying the same request again may succeed. Permanent failures (4xx but 429) return false. */

@@ -9,6 +9,6 @@ public class SeedreamMalformedResponseException extends SeedreamException {
     private static final long serialVersionUID = 1L;
 
     public SeedreamMalformedResponseException(String message, int httpStatus, String requestId, Throwable cause) {
-        super(message, httpStatus, "MalformedResponse", requestId, true, cause);
+        super(withRequestId(message, requestId), httpStatus, "MalformedResponse", requestId, true, cause);
     }
 }

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * HTTP 429 from the provider (rate limit, quota, overload), or the client's own images-per-minute / in-flight
- * limit when a caller waited longer than allowed. Retried with backoff, honouring {@link #retryAfter()}.
+ * HTTP 429 from the provider (rate limit, overload), or the client's own images-per-minute / in-flight limit when a
+ * caller waited longer than allowed. Retried with backoff, honouring {@link #retryAfter()} when the provider sends
+ * it (no source shows it on image 429s). An exhausted quota or spend limit is the subclass
+ * {@link SeedreamQuotaExceededException}, which is not retryable.
  */
 public class SeedreamRateLimitException extends SeedreamServiceException {
 
@@ -17,7 +19,11 @@ public class SeedreamRateLimitException extends SeedreamServiceException {
     private final Duration retryAfter;
 
     public SeedreamRateLimitException(ProviderError error, Duration retryAfter) {
-        super(error, true);
+        this(error, retryAfter, true);
+    }
+
+    protected SeedreamRateLimitException(ProviderError error, Duration retryAfter, boolean retryable) {
+        super(error, retryable);
         this.retryAfter = retryAfter;
     }
 

@@ -49,13 +49,12 @@ public class SeedreamServiceException extends SeedreamException {
             if (message != null) {
                 text.append(": ").append(message);
             }
-            if (param != null) {
+            if (param != null && !param.isBlank()) {
                 text.append(" (param ").append(param).append(')');
             }
-            if (requestId != null) {
-                text.append(" [request id ").append(requestId).append(']');
-            }
-            return text.toString();
+            // The provider's message usually ends with "Request id: …" already.
+            boolean idShown = message != null && requestId != null && message.contains(requestId);
+            return idShown ? text.toString() : withRequestId(text.toString(), requestId);
         }
     }
 }

@@ -5,7 +5,7 @@ public class SeedreamSinkException extends SeedreamException {
 
     private static final long serialVersionUID = 1L;
 
-    public SeedreamSinkException(String message, Throwable cause) {
-        super(message, 0, "SinkFailed", null, false, cause);
+    public SeedreamSinkException(String message, String requestId, Throwable cause) {
+        super(withRequestId(message, requestId), 0, "SinkFailed", requestId, false, cause);
     }
 }

@@ -1,9 +1,11 @@
 package dev.seedream.client;
 
 /**
- * A {@code stream=true} response ended before its completion event. The images that did arrive were already
- * handed to the listener; {@link #imagesReceived()} says how many. Retryable only when none arrived: repeating a
- * request whose images were already delivered would deliver (and bill) them twice.
+ * A {@code stream=true} response was cut: the transfer failed in the middle of the body, or the body ended cleanly
+ * before any image event arrived. (A stream that ends cleanly after its images, with or without the completion
+ * event, is a success.) The images that did arrive were already handed to the listener; {@link #imagesReceived()}
+ * says how many. Retryable only when none arrived: repeating a request whose images were already delivered would
+ * deliver (and bill) them twice.
  */
 public class SeedreamStreamInterruptedException extends SeedreamConnectionException {
 
@@ -12,9 +14,8 @@ public class SeedreamStreamInterruptedException extends SeedreamConnectionExcept
     private final int imagesReceived;
 
     public SeedreamStreamInterruptedException(int imagesReceived, String requestId, Throwable cause) {
-        super("Seedream image stream ended before completion after " + imagesReceived + " image(s) arrived"
-                + (requestId == null ? "" : " [request id " + requestId + "]"), "StreamInterrupted", requestId,
-                imagesReceived == 0, cause);
+        super("Seedream image stream was cut after " + imagesReceived + " image(s) arrived", "StreamInterrupted",
+                requestId, imagesReceived == 0, cause);
         this.imagesReceived = imagesReceived;
     }
 

@@ -8,7 +8,7 @@ public class SeedreamTimeoutException extends SeedreamException {
 
     private static final long serialVersionUID = 1L;
 
-    public SeedreamTimeoutException(String message, boolean retryable, Throwable cause) {
-        super(message, 0, "Timeout", null, retryable, cause);
+    public SeedreamTimeoutException(String message, boolean retryable, String requestId, Throwable cause) {
+        super(withRequestId(message, requestId), 0, "Timeout", requestId, retryable, cause);
     }
 }

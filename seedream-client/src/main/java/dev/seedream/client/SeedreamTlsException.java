@@ -10,7 +10,7 @@ public class SeedreamTlsException extends SeedreamConnectionException {
 
     private static final long serialVersionUID = 1L;
 
-    public SeedreamTlsException(String message, Throwable cause) {
-        super(message, "TlsHandshakeFailed", null, false, cause);
+    public SeedreamTlsException(String message, String requestId, Throwable cause) {
+        super(message, "TlsHandshakeFailed", requestId, false, cause);
     }
 }

@@ -8,6 +8,4 @@ package dev.seedream.client;
  * @param totalTokens     total tokens
  */
 public record Usage(int generatedImages, long outputTokens, long totalTokens) {
-
-    public static final Usage NONE = new Usage(0, 0, 0);
 }

@@ -22,7 +22,7 @@ class ImageRequestJsonTest {
                 .image(ReferenceImage.url("https://example.com/a.png")).size(2048, 2048).seed(42L).guidanceScale(2.5)
                 .sequentialImageGeneration(SequentialImageGeneration.AUTO).maxImages(4).stream(true)
                 .responseFormat(ResponseFormat.B64_JSON).watermark(false).optimizePromptMode("standard")
-                .outputFormat("png").extraField("tools", List.of(Map.of("type", "web_search")))
+                .optimizePromptThinking("auto").outputFormat("png").extraField("tools", List.of(Map.of("type", "web_search")))
                 .extraField("future_flag", null).build();
 
         JsonNode json = MAPPER.readTree(request.toJsonBytes());
@@ -41,9 +41,18 @@ class ImageRequestJsonTest {
         assertThat(json.get("response_format").asText()).isEqualTo("b64_json");
         assertThat(json.get("watermark").asBoolean()).isFalse();
         assertThat(json.at("/optimize_prompt_options/mode").asText()).isEqualTo("standard");
+        assertThat(json.at("/optimize_prompt_options/thinking").asText()).isEqualTo("auto");
         assertThat(json.get("output_format").asText()).isEqualTo("png");
         assertThat(json.at("/tools/0/type").asText()).isEqualTo("web_search");
         assertThat(json.get("future_flag").isNull()).isTrue();
+    }
+
+    @Test
+    void thinkingAloneIsSentWithoutAMode() throws Exception {
+        JsonNode json = MAPPER.readTree(ImageRequest.builder().prompt("p").optimizePromptThinking("enabled").build()
+                .toJsonBytes());
+
+        assertThat(fieldNames(json.get("optimize_prompt_options"))).containsExactly("thinking");
     }
 
     @Test

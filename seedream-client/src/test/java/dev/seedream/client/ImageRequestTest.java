@@ -15,7 +15,7 @@ class ImageRequestTest {
                 .image(ReferenceImage.url("https://example.com/a.png")).size("2k").seed(7L).guidanceScale(3.0)
                 .sequentialImageGeneration(SequentialImageGeneration.AUTO).maxImages(3).stream(true)
                 .responseFormat(ResponseFormat.B64_JSON).watermark(false).optimizePromptMode("Standard")
-                .outputFormat("JPEG").extraField("tools", List.of()).build();
+                .optimizePromptThinking(" auto ").outputFormat("JPEG").extraField("tools", List.of()).build();
 
         ImageRequest copy = original.toBuilder().build();
         ImageRequest changed = original.toBuilder().prompt("a dog").image(ReferenceImage.url("https://example.com/b.png"))
@@ -28,6 +28,31 @@ class ImageRequestTest {
         assertThat(original.size()).isEqualTo("2K");
         assertThat(original.optimizePromptMode()).isEqualTo("standard");
         assertThat(original.outputFormat()).isEqualTo("jpeg");
+        assertThat(original.optimizePromptThinking()).isEqualTo("auto");
+    }
+
+    @Test
+    void maxImagesAloneAsksForAGroupLikeTheAdaptersDo() {
+        ImageRequest group = ImageRequest.builder().prompt("p").maxImages(4).build();
+
+        assertThat(group.sequentialImageGeneration()).isEqualTo(SequentialImageGeneration.AUTO);
+        assertThat(group.maxOutputImages()).isEqualTo(4);
+        assertThat(new String(group.toJsonBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"sequential_image_generation\":\"auto\"")
+                .contains("\"sequential_image_generation_options\":{\"max_images\":4}");
+        ImageRequest disabled = ImageRequest.builder().prompt("p").maxImages(4)
+                .sequentialImageGeneration(SequentialImageGeneration.DISABLED).build();
+        assertThat(disabled.sequentialImageGeneration()).isEqualTo(SequentialImageGeneration.DISABLED);
+        assertThat(disabled.maxOutputImages()).isEqualTo(1);
+        assertThat(ImageRequest.builder().prompt("p").build().sequentialImageGeneration()).isNull();
+    }
+
+    @Test
+    void buildDoesNotValidateSoTheClientCanReportEveryProblemAtOnce() {
+        ImageRequest broken = ImageRequest.builder().size("100x100").maxImages(16).build();
+
+        assertThat(broken.prompt()).isNull();
+        assertThat(broken.toString()).contains("prompt=null", "maxImages=16");
     }
 
     @Test

@@ -18,6 +18,7 @@ class RequestValidatorTest {
     private static final String V40 = "seedream-4-0-250828";
     private static final String V45 = "seedream-4-5-251128";
     private static final String V50 = "seedream-5-0-260128";
+    private static final String PRO = "seedream-5-0-pro-260628";
 
     @Test
     void completeValidRequestsPassStrictValidation() {
@@ -33,8 +34,8 @@ class RequestValidatorTest {
     }
 
     @Test
-    void blankPromptIsRejectedWhenBuilding() {
-        SeedreamValidationException e = buildFails(ImageRequest.builder().prompt("  "));
+    void blankPromptIsRejectedInEveryMode() {
+        SeedreamValidationException e = protocolFails(ImageRequest.builder().prompt("  "));
 
         assertThat(e.violations()).containsExactly(new Violation("prompt", null, "must not be blank"));
         assertThat(e.getMessage()).isEqualTo("Invalid Seedream request: prompt must not be blank");
@@ -42,17 +43,19 @@ class RequestValidatorTest {
     }
 
     @Test
-    void elevenReferencesAreTooManyForSeedream40ButNotFor45() {
-        assertThat(messages(strict(withReferences(request(V40), 11).build())))
-                .containsExactly("image has 11 entries but seedream-4-0-250828 accepts at most 10");
-        assertThat(strict(withReferences(request(V45), 11).build())).isEmpty();
-        assertThat(messages(strict(withReferences(request("doubao-seedream-4-0-250828"), 11).build())))
-                .containsExactly("image has 11 entries but doubao-seedream-4-0-250828 accepts at most 10");
+    void elevenReferencesAreTooManyFor50ProButNotFor40Or45() {
+        assertThat(messages(strict(withReferences(request(PRO), 11).build())))
+                .containsExactly("image has 11 entries but seedream-5-0-pro-260628 accepts at most 10");
+        assertThat(messages(strict(withReferences(request("doubao-" + PRO), 11).build())))
+                .containsExactly("image has 11 entries but doubao-seedream-5-0-pro-260628 accepts at most 10");
+        // 4.0: sources say 10 or 14; the wider reading wins
+        assertThat(strict(withReferences(request(V40), 14).build())).isEmpty();
+        assertThat(strict(withReferences(request(V45), 14).build())).isEmpty();
     }
 
     @Test
     void sixteenImagesLeaveNoRoomForAnOutput() {
-        SeedreamValidationException e = buildFails(withReferences(request(V45), 16));
+        SeedreamValidationException e = protocolFails(withReferences(request(V45), 16));
 
         assertThat(messages(e.violations())).containsExactly("image has 16 entries, which with at least 1 generated"
                 + " image exceeds 15 images in total (references + generated)");
@@ -60,7 +63,7 @@ class RequestValidatorTest {
 
     @Test
     void referencesPlusRequestedGroupSizeMayNotExceedFifteen() {
-        SeedreamValidationException e = buildFails(withReferences(request(V45), 5)
+        SeedreamValidationException e = protocolFails(withReferences(request(V45), 5)
                 .sequentialImageGeneration(SequentialImageGeneration.AUTO).maxImages(11));
 
         assertThat(e.violations()).extracting(Violation::field)
@@ -71,15 +74,16 @@ class RequestValidatorTest {
     }
 
     @Test
-    void maxImagesMustBeOneToFifteenAndNeedsAuto() {
-        assertThat(messages(buildFails(request(V40).maxImages(16)).violations()))
+    void maxImagesMustBeOneToFifteenAndIsAcceptedBesideDisabled() {
+        assertThat(messages(protocolFails(request(V40).maxImages(16)).violations()))
                 .containsExactly("sequential_image_generation_options.max_images '16' must be between 1 and 15");
-        assertThat(messages(buildFails(request(V40).maxImages(0)).violations()))
+        assertThat(messages(protocolFails(request(V40).maxImages(0)).violations()))
                 .containsExactly("sequential_image_generation_options.max_images '0' must be between 1 and 15");
-        assertThat(messages(buildFails(request(V40).maxImages(3)
-                .sequentialImageGeneration(SequentialImageGeneration.DISABLED)).violations()))
-                .containsExactly("sequential_image_generation_options.max_images '3' has effect only with "
-                        + "sequential_image_generation 'auto', but it is 'disabled'");
+        // the provider ignores max_images with disabled, so it must not be refused here
+        ImageRequest disabled = request(V40).maxImages(3).sequentialImageGeneration(SequentialImageGeneration.DISABLED)
+                .build();
+        assertThat(strict(disabled)).isEmpty();
+        assertThat(disabled.maxOutputImages()).isEqualTo(1);
     }
 
     @Test
@@ -113,10 +117,60 @@ class RequestValidatorTest {
     }
 
     @Test
-    void malformedSizesAreRejectedWhenBuilding() {
+    void fractionalLabelsPassTheProtocolAndAreCheckedPerModel() {
+        ImageRequest label = request(V40).size("1.5k").build();
+
+        assertThat(label.size()).isEqualTo("1.5K");
+        assertThatCode(() -> RequestValidator.validate(label, ModelProfiles.forModel(V40),
+                ValidationMode.PROTOCOL_ONLY)).doesNotThrowAnyException();
+        assertThat(messages(strict(label)))
+                .containsExactly("size '1.5K' is not a resolution label seedream-4-0-250828 accepts (1K, 2K, 4K)");
+        assertThat(strict(label.withModel(PRO))).isEmpty();
+        assertThat(protocolFails(request(V40).size("1.55K")).violations()).extracting(Violation::field)
+                .containsExactly("size");
+    }
+
+    @Test
+    void seedream50ProHasItsOwnLimits() {
+        assertThat(messages(strict(request(PRO).size("4K").build())))
+                .containsExactly("size '4K' is not a resolution label seedream-5-0-pro-260628 accepts (1K, 1.5K, 2K)");
+        assertThat(strict(request(PRO).size(2150, 2150).build())).isEmpty(); // 4,622,500 px
+        assertThat(messages(strict(request(PRO).size(2151, 2150).build()))).containsExactly(
+                "size '2151x2150' must have a pixel area between 921,600 and 4,624,220 for seedream-5-0-pro-260628"
+                        + " (got 4,624,650)");
+        assertThat(messages(strict(request(PRO).stream(true).build()))).containsExactly(
+                "stream 'true' is not supported by seedream-5-0-pro-260628 (it answers with all images at once)");
+        assertThat(strict(request(PRO).outputFormat("png").image(heic()).build())).isEmpty();
+        // no image sets: the request is not refused (the provider may accept it) but reserves one image
+        ImageRequest group = request(PRO).maxImages(4).build();
+        assertThat(strict(group)).isEmpty();
+        assertThat(group.maxOutputImages()).isEqualTo(1);
+        assertThat(ModelProfiles.forModel(PRO)).isSameAs(ModelProfiles.SEEDREAM_5_0_PRO);
+    }
+
+    @Test
+    void endpointIdsGetTheWidestLimits() {
+        ImageRequest wide = withReferences(request("ep-20250101-abcde"), 14).size("1.5K").stream(true)
+                .optimizePromptMode("fast").outputFormat("png").build();
+
+        assertThat(strict(wide)).isEmpty();
+        assertThat(strict(wide.toBuilder().images(List.of()).size("3K").build())).isEmpty();
+        assertThat(strict(wide.toBuilder().images(List.of()).size(1280, 720).build())).isEmpty();
+        assertThat(strict(wide.toBuilder().images(List.of()).size(4096, 4096).build())).isEmpty();
+    }
+
+    @Test
+    void thinkingIsPassedThroughButNotBlank() {
+        assertThat(strict(request(V45).optimizePromptThinking("auto").build())).isEmpty();
+        assertThat(messages(protocolFails(request(V45).optimizePromptThinking("  ")).violations()))
+                .containsExactly("optimize_prompt_options.thinking '' must not be blank (leave it null to omit it)");
+    }
+
+    @Test
+    void malformedSizesAreRejectedInEveryMode() {
         for (ImageRequest.Builder builder : List.of(request(V40).size("big"), request(V40).size("0x100"),
                 request(V40).size(-5, 10), request(V40).size("2048*2048"))) {
-            assertThat(buildFails(builder).violations()).extracting(Violation::field, Violation::rule)
+            assertThat(protocolFails(builder).violations()).extracting(Violation::field, Violation::rule)
                     .containsExactly(tuple("size",
                             "must be a resolution label such as 2K or WIDTHxHEIGHT with positive numbers"));
         }
@@ -125,17 +179,17 @@ class RequestValidatorTest {
 
     @Test
     void seedMustBeMinusOneToIntMax() {
-        assertThat(messages(buildFails(request(V40).seed(-5L)).violations()))
+        assertThat(messages(protocolFails(request(V40).seed(-5L)).violations()))
                 .containsExactly("seed '-5' must be between -1 (random) and 2147483647");
-        assertThat(buildFails(request(V40).seed(2_147_483_648L)).violations()).hasSize(1);
-        assertThatCode(() -> request(V40).seed(-1L).build()).doesNotThrowAnyException();
-        assertThatCode(() -> request(V40).seed(2_147_483_647L).build()).doesNotThrowAnyException();
+        assertThat(protocolFails(request(V40).seed(2_147_483_648L)).violations()).hasSize(1);
+        assertThat(strict(request(V40).seed(-1L).build())).isEmpty();
+        assertThat(strict(request(V40).seed(2_147_483_647L).build())).isEmpty();
     }
 
     @Test
     void guidanceScaleMustBeOneToTen() {
         for (double bad : new double[] {0.5, 10.5, Double.NaN}) {
-            assertThat(buildFails(request(V40).guidanceScale(bad)).violations())
+            assertThat(protocolFails(request(V40).guidanceScale(bad)).violations())
                     .extracting(Violation::field, Violation::rule)
                     .containsExactly(tuple("guidance_scale", "must be between 1 and 10"));
         }
@@ -143,7 +197,7 @@ class RequestValidatorTest {
 
     @Test
     void unknownEnumValuesAreRejected() {
-        assertThat(messages(buildFails(request(V40).optimizePromptMode("turbo").outputFormat("gif")).violations()))
+        assertThat(messages(protocolFails(request(V40).optimizePromptMode("turbo").outputFormat("gif")).violations()))
                 .containsExactly("optimize_prompt_options.mode 'turbo' must be 'standard' or 'fast'",
                         "output_format 'gif' must be 'png' or 'jpeg'");
         assertThat(messages(strict(request(V45).optimizePromptMode("FAST").build()))).containsExactly(
@@ -156,19 +210,21 @@ class RequestValidatorTest {
     void aTextFileIsNotAReferenceImage() {
         ReferenceImage text = ReferenceImage.bytes("name,price\nfoo,1\n".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(messages(buildFails(request("seedream-4-0").image(text)).violations()))
-                .containsExactly("image[0] is text/plain, not an image: seedream-4-0 accepts JPEG or PNG");
+        assertThat(messages(protocolFails(request("seedream-4-0").image(text)).violations()))
+                .containsExactly("image[0] is text/plain, not an image: seedream-4-0 accepts JPEG, PNG, WEBP, BMP,"
+                        + " TIFF or GIF");
     }
 
     @Test
     void referenceFormatsArePerModel() {
-        ImageRequest webpFor40 = request(V40).image(jpeg(100, 100)).image(webp(100, 100)).build();
+        ImageRequest for40 = request(V40).image(jpeg(100, 100)).image(webp(100, 100))
+                .image(ReferenceImage.bytes(ReferenceImageSamples.tiffLittleEndian(100, 100))).image(heic()).build();
 
-        assertThat(messages(strict(webpFor40)))
-                .containsExactly("image[1] is image/webp: seedream-4-0-250828 accepts JPEG or PNG");
-        assertThat(strict(webpFor40.withModel(V45))).isEmpty();
+        assertThat(messages(strict(for40))).containsExactly(
+                "image[3] is image/heic: seedream-4-0-250828 accepts JPEG, PNG, WEBP, BMP, TIFF or GIF");
+        assertThat(strict(for40.withModel(V45))).isEmpty();
         ReferenceImage avif = ReferenceImage.bytes(ReferenceImageSamples.ftyp("avif", "avif"));
-        assertThat(messages(buildFails(request(V50).image(avif)).violations())).containsExactly(
+        assertThat(messages(protocolFails(request(V50).image(avif)).violations())).containsExactly(
                 "image[0] is application/octet-stream, not an image: seedream-5-0-260128 accepts JPEG, PNG, WEBP, BMP,"
                         + " TIFF, GIF, HEIC or HEIF");
     }
@@ -187,13 +243,14 @@ class RequestValidatorTest {
 
     @Test
     void referenceDimensionsAreCheckedAgainstTheModel() {
-        assertThat(messages(strict(request(V40).image(png(400, 100)).build()))).containsExactly(
-                "image[0] is 400x100 px with aspect ratio 4.0 but seedream-4-0-250828 accepts between 1/3 and 3");
-        assertThat(strict(request(V45).image(png(400, 100)).build())).isEmpty();
+        assertThat(strict(request(V40).image(png(400, 100)).build())).isEmpty();
+        assertThat(messages(strict(request(V40).image(png(1700, 100)).build()))).containsExactly(
+                "image[0] is 1700x100 px with aspect ratio 17.0 but seedream-4-0-250828 accepts between 1/16 and 16");
         assertThat(messages(strict(request(V45).image(png(10, 100)).build()))).containsExactly(
                 "image[0] is 10x100 px but each side must be greater than 14 px for seedream-4-5-251128");
         assertThat(messages(strict(request(V40).image(header(6500, 6500)).build()))).containsExactly(
-                "image[0] is 6500x6500 px but seedream-4-0-250828 accepts at most 6000 px per side");
+                "image[0] is 6500x6500 px (42,250,000 pixels) but seedream-4-0-250828 accepts at most 36,000,000"
+                        + " pixels");
         assertThat(messages(strict(request(V45).image(header(7000, 6000)).build()))).containsExactly(
                 "image[0] is 7000x6000 px (42,000,000 pixels) but seedream-4-5-251128 accepts at most 36,000,000"
                         + " pixels");
@@ -201,7 +258,7 @@ class RequestValidatorTest {
 
     @Test
     void urlReferencesMustBeHttpOrHttpsAndAreShownWithoutQuery() {
-        SeedreamValidationException e = buildFails(request(V40).image(ReferenceImage.url("ftp://h/a.png?token=s3cr3t"))
+        SeedreamValidationException e = protocolFails(request(V40).image(ReferenceImage.url("ftp://h/a.png?token=s3cr3t"))
                 .image(ReferenceImage.from("photos/cat.png")).image(ReferenceImage.url("http://localhost:8080/a.png")));
 
         assertThat(e.violations()).extracting(Violation::field, Violation::value).containsExactly(
@@ -212,7 +269,7 @@ class RequestValidatorTest {
 
     @Test
     void extraFieldsMayNotShadowKnownFields() {
-        SeedreamValidationException e = buildFails(request(V40).extraField("prompt", "other").extraField("size", "1K")
+        SeedreamValidationException e = protocolFails(request(V40).extraField("prompt", "other").extraField("size", "1K")
                 .extraField("optimize_prompt", true));
 
         assertThat(e.violations()).extracting(Violation::field).containsExactly("prompt", "size");
@@ -220,8 +277,16 @@ class RequestValidatorTest {
     }
 
     @Test
+    void protocolAndModelViolationsAreReportedTogether() {
+        List<Violation> violations = strict(request(V40).size("100x100").maxImages(16).build());
+
+        assertThat(violations).extracting(Violation::field).containsExactly("size",
+                "sequential_image_generation_options.max_images");
+    }
+
+    @Test
     void everyViolationIsCollectedIntoOneException() {
-        SeedreamValidationException e = buildFails(ImageRequest.builder().prompt("").seed(-5L).guidanceScale(20.0)
+        SeedreamValidationException e = protocolFails(ImageRequest.builder().prompt("").seed(-5L).guidanceScale(20.0)
                 .maxImages(99).size("huge").responseFormat(ResponseFormat.URL));
 
         assertThat(e.violations()).extracting(Violation::field).containsExactly("prompt", "size", "seed",
@@ -231,14 +296,14 @@ class RequestValidatorTest {
 
     @Test
     void protocolOnlySkipsPerModelLimits() {
-        ImageRequest request = withReferences(request(V40), 11).image(webp(100, 100))
-                .image(ReferenceImage.bytes(ReferenceImageSamples.paddedJpeg(20 * 1024 * 1024))).image(png(400, 100))
-                .size("8K").optimizePromptMode("fast").outputFormat("png").build();
+        ImageRequest request = withReferences(request(PRO), 11).image(heic())
+                .image(ReferenceImage.bytes(ReferenceImageSamples.paddedJpeg(40 * 1024 * 1024))).image(png(1700, 100))
+                .size("8K").optimizePromptMode("fast").stream(true).build();
 
-        assertThatCode(() -> RequestValidator.validate(request, ModelProfiles.forModel(V40),
+        assertThatCode(() -> RequestValidator.validate(request, ModelProfiles.forModel(PRO),
                 ValidationMode.PROTOCOL_ONLY)).doesNotThrowAnyException();
         assertThat(strict(request)).extracting(Violation::field)
-                .containsExactly("size", "image", "image[11]", "image[12]", "image[13]", "output_format");
+                .containsExactly("size", "stream", "image", "image[12]", "image[13]", "optimize_prompt_options.mode");
         assertThat(strict(request.toBuilder().size("5000x100").build())).extracting(Violation::field)
                 .contains("size");
     }
@@ -270,9 +335,13 @@ class RequestValidatorTest {
         return e == null ? List.of() : e.violations();
     }
 
-    private static SeedreamValidationException buildFails(ImageRequest.Builder builder) {
-        SeedreamValidationException e = catchThrowableOfType(SeedreamValidationException.class, builder::build);
-        assertThat(e).as("build() should have failed").isNotNull();
+    /** A rule that holds for every model: refused even in {@link ValidationMode#PROTOCOL_ONLY}. */
+    private static SeedreamValidationException protocolFails(ImageRequest.Builder builder) {
+        ImageRequest request = builder.build();
+        SeedreamValidationException e = catchThrowableOfType(SeedreamValidationException.class,
+                () -> RequestValidator.validate(request, ModelProfiles.forModel(request.model()),
+                        ValidationMode.PROTOCOL_ONLY));
+        assertThat(e).as("protocol validation should have failed").isNotNull();
         return e;
     }
 
@@ -290,6 +359,10 @@ class RequestValidatorTest {
 
     private static ReferenceImage webp(int width, int height) {
         return ReferenceImage.bytes(ReferenceImageSamples.webpLossy(width, height));
+    }
+
+    private static ReferenceImage heic() {
+        return ReferenceImage.bytes(ReferenceImageSamples.ftyp("heic", "mif1", "heic"));
     }
 
     private static ReferenceImage header(int width, int height) {

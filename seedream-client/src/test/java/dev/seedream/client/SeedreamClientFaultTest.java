@@ -178,7 +178,7 @@ class SeedreamClientFaultTest {
 
     @Test
     void rejectsInvalidInputBeforeAnyNetworkCall() {
-        ImageRequest.Builder tooMany = b64("eleven references");
+        ImageRequest.Builder tooMany = b64("eleven references").model("seedream-5-0-pro-260628");
         byte[] png = TestImages.png(64, 64);
         for (int i = 0; i < 11; i++) {
             tooMany.image(ReferenceImage.bytes(png));
@@ -190,7 +190,22 @@ class SeedreamClientFaultTest {
                     assertThat(e.violations()).extracting(SeedreamValidationException.Violation::field)
                             .contains("image");
                     assertThat(e).hasMessageContaining("10");
+                    assertThat(e.requestId()).isEmpty();
                 });
+        assertThat(emulator.stats().generationRequests()).isZero();
+    }
+
+    @Test
+    void listsEveryBrokenRuleAtOnceWhicheverLayerFindsIt() {
+        // size is a rule of the default model, max_images one of every model: both come in one exception
+        ImageRequest request = b64("two problems").size("100x100").maxImages(16).build();
+
+        assertThatThrownBy(() -> client.prepare(request))
+                .isInstanceOfSatisfying(SeedreamValidationException.class, e -> assertThat(e.violations())
+                        .extracting(SeedreamValidationException.Violation::field)
+                        .containsExactly("size", "sequential_image_generation_options.max_images"));
+        assertThatThrownBy(() -> client.generate(request)).isInstanceOf(SeedreamValidationException.class)
+                .hasMessageContaining("2 problems");
         assertThat(emulator.stats().generationRequests()).isZero();
     }
 

@@ -50,7 +50,7 @@ class SeedreamClientGenerationTest {
         assertThat(image.size()).isEqualTo("1024x1024");
         assertThat(image.byteCount()).isEqualTo(image.content().length);
         assertThat(result.model()).isEqualTo(SeedreamClient.DEFAULT_MODEL);
-        assertThat(result.usage()).isEqualTo(new Usage(1, 1024 * 1024 / 256, 1024 * 1024 / 256));
+        assertThat(result.usage()).contains(new Usage(1, 1024 * 1024 / 256, 1024 * 1024 / 256));
         assertThat(result.requestId()).isNotBlank();
         assertThat(result.created()).isNotNull();
         assertThat(result.attempts()).isEqualTo(1);
@@ -65,7 +65,7 @@ class SeedreamClientGenerationTest {
         assertThat(result.images()).extracting(GeneratedImage::index)
                 .containsExactlyElementsOf(IntStream.range(0, 15).boxed().toList());
         assertThat(result.images()).allSatisfy(image -> assertThat(image.content()).isNotEmpty());
-        assertThat(result.usage().generatedImages()).isEqualTo(15);
+        assertThat(result.usage()).map(Usage::generatedImages).contains(15);
     }
 
     @Test

@@ -60,7 +60,7 @@ class SeedreamClientStreamingTest {
         assertThat(arrivals).containsExactly(0, 1, 2);
         assertThat(callDoneAtArrival).containsOnly(false);
         assertThat(streamed.images()).hasSize(3);
-        assertThat(streamed.usage().generatedImages()).isEqualTo(3);
+        assertThat(streamed.usage()).map(Usage::generatedImages).contains(3);
     }
 
     @Test

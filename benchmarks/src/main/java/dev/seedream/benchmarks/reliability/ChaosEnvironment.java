@@ -25,7 +25,10 @@ public final class ChaosEnvironment implements AutoCloseable {
 
     /** A key that must never appear in a log line, a message or an attribute. */
     public static final String SECRET = "sk-chaos-5ecret-never-log-7f3a9c";
-    /** Per request, per fault kind: 8 kinds × 3 % = 24 % of plain requests; streams also get SSE_CUT. */
+    /**
+     * Per request, per fault kind: 11 kinds × 3 % = 33 % of plain requests (three of them new with the revised
+     * contract: QuotaExceeded, SetLimitExceeded, an error inside a 200); streams also get SSE_CUT.
+     */
     public static final double RATE_PER_FAULT = 0.03;
     /** Injected faults per request the full run must reach. */
     public static final double MIN_FAULT_SHARE = 0.20;

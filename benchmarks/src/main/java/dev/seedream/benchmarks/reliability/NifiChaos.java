@@ -31,8 +31,9 @@ public final class NifiChaos {
         try (LogCapture logs = LogCapture.start()) {
             PathSettings settings = new PathSettings(environment.emulator().baseUri(), ChaosEnvironment.SECRET,
                     ChaosEnvironment.SIZE, BATCH_SIZE);
+            // A short quota pause: the injected QuotaExceeded / SetLimitExceeded come and go, a real one would not.
             NifiProcessorRunner nifi = new NifiProcessorRunner(settings, BATCH_SIZE, Map.of("Max Retries", "2",
-                    "Request Timeout", "1 sec", "Read Timeout", "1 sec"));
+                    "Request Timeout", "1 sec", "Read Timeout", "1 sec", "Quota Exhausted Pause", "50 millis"));
             try {
                 outcomes.inputs().forEach(nifi::enqueue);
                 long deadline = System.nanoTime() + MAX_RUN_NANOS;

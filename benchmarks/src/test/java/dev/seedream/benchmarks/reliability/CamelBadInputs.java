@@ -22,7 +22,7 @@ final class CamelBadInputs {
 
     static List<BadInput> cases(CamelContext camel) {
         ProducerTemplate template = camel.createProducerTemplate();
-        List<String> elevenUrls = IntStream.range(0, 11).mapToObj(i -> "https://example.com/" + i + ".png").toList();
+        List<String> fifteenUrls = IntStream.range(0, 15).mapToObj(i -> "https://example.com/" + i + ".png").toList();
         return List.of(
                 send(template, "option responseFormat=png64", "seedream:generate?responseFormat=png64", "p", Map.of(),
                         "response_format", "'url' or 'b64_json'"),
@@ -54,12 +54,12 @@ final class CamelBadInputs {
                 send(template, "blank String body", "seedream:generate", "   ", Map.of(), "prompt",
                         SeedreamConstants.PROMPT),
                 send(template, "edit: Integer body", "seedream:edit?prompt=p", 42, Map.of(), "java.lang.Integer"),
-                send(template, "edit: no reference", "seedream:edit?prompt=p", null, Map.of(), "reference images",
+                send(template, "edit: no reference", "seedream:edit?prompt=p", null, Map.of(), "reference image",
                         SeedreamConstants.REFERENCE_IMAGES),
                 send(template, "edit: text file body", "seedream:edit?prompt=p", BadImages.TEXT_FILE, Map.of(),
                         "image", "not an image"),
-                send(template, "edit: 11 reference URLs", "seedream:edit?prompt=p", null,
-                        Map.of(SeedreamConstants.REFERENCE_IMAGES, elevenUrls), "image", "at most 10"),
+                send(template, "edit: 15 reference URLs", "seedream:edit?prompt=p", null,
+                        Map.of(SeedreamConstants.REFERENCE_IMAGES, fifteenUrls), "image", "at most 14"),
                 send(template, "edit: 50 MB body", "seedream:edit?prompt=p",
                         BadImages.hugePng(BadImages.FIFTY_MB), Map.of(), "image", "bytes"),
                 send(template, "batch: Integer body", "seedream:batch", 42, Map.of(), "seedream:batch", "body"),

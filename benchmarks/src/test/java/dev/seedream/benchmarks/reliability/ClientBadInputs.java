@@ -47,8 +47,20 @@ final class ClientBadInputs {
                         "java.lang.Integer"),
                 request(baseUri, "empty prompt", () -> ImageRequest.builder().prompt(""), "prompt", "must not be blank"),
                 request(baseUri, "blank prompt", () -> ImageRequest.builder().prompt("   "), "prompt", "must not be blank"),
-                request(baseUri, "11 references", () -> ImageRequest.builder().prompt("p").images(urls(11)), "image",
-                        "at most 10"),
+                request(baseUri, "15 references", () -> ImageRequest.builder().prompt("p").images(urls(15)), "image",
+                        "at most 14"),
+                request(baseUri, "11 references on 5.0 Pro", () -> ImageRequest.builder().prompt("p")
+                        .model("seedream-5-0-pro-260628").images(urls(11)), "image", "at most 10"),
+                request(baseUri, "stream on 5.0 Pro", () -> ImageRequest.builder().prompt("p")
+                        .model("seedream-5-0-pro-260628").stream(true), "stream", "not supported"),
+                request(baseUri, "size 4K on 5.0 Pro", () -> ImageRequest.builder().prompt("p")
+                        .model("seedream-5-0-pro-260628").size("4K"), "size", "1K, 1.5K, 2K"),
+                request(baseUri, "size 1.55K", () -> ImageRequest.builder().prompt("p").size("1.55K"), "size",
+                        "resolution label"),
+                request(baseUri, "blank thinking", () -> ImageRequest.builder().prompt("p")
+                        .optimizePromptThinking(" "), "optimize_prompt_options.thinking", "must not be blank"),
+                request(baseUri, "size and max images both wrong", () -> ImageRequest.builder().prompt("p")
+                        .size("100x100").maxImages(16), "size", "pixel area", "max_images", "between 1 and 15"),
                 request(baseUri, "16 images", () -> ImageRequest.builder().prompt("p")
                                 .sequentialImageGeneration(SequentialImageGeneration.AUTO).maxImages(16),
                         "max_images", "between 1 and 15"),
@@ -73,8 +85,8 @@ final class ClientBadInputs {
                         .image(ReferenceImage.bytes(BadImages.hugePng(BadImages.FIFTY_MB))), "image", "bytes"),
                 request(baseUri, "10x10 px reference", () -> ImageRequest.builder().prompt("p")
                         .image(ReferenceImage.bytes(BadImages.png(10, 10))), "image", "each side"),
-                request(baseUri, "1:5 reference", () -> ImageRequest.builder().prompt("p")
-                        .image(ReferenceImage.bytes(BadImages.png(100, 500))), "image", "aspect ratio"),
+                request(baseUri, "1:17 reference", () -> ImageRequest.builder().prompt("p")
+                        .image(ReferenceImage.bytes(BadImages.png(100, 1700))), "image", "aspect ratio"),
                 request(baseUri, "ftp reference URL", () -> ImageRequest.builder().prompt("p")
                         .image(ReferenceImage.url("ftp://example.com/a.png")), "image", "http or https"),
                 request(baseUri, "extra field shadowing prompt", () -> ImageRequest.builder().prompt("p")

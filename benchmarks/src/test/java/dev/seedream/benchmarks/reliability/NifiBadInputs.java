@@ -32,7 +32,7 @@ final class NifiBadInputs {
         Supplier<NifiProcessorRunner> generate = () -> new NifiProcessorRunner(settings, 1, Map.of());
         Supplier<NifiProcessorRunner> edit = () -> new NifiProcessorRunner(new EditImageSeedream(), settings, 1,
                 Map.of());
-        String tenUrls = IntStream.range(0, 10).mapToObj(i -> "https://example.com/" + i + ".png")
+        String fourteenUrls = IntStream.range(0, 14).mapToObj(i -> "https://example.com/" + i + ".png")
                 .collect(Collectors.joining(","));
         return List.of(
                 invalid(generate, "property Size huge", "Size", "huge", "resolution label"),
@@ -58,9 +58,9 @@ final class NifiBadInputs {
                         "not an image"),
                 routedBytes(edit, "edit: 50 MB content", Map.of("Prompt", "p"), BadImages.hugePng(BadImages.FIFTY_MB),
                         "image", "bytes"),
-                routedBytes(edit, "edit: 10 URLs + content = 11 references",
-                        Map.of("Prompt", "p", "Reference Image URLs", tenUrls), BadImages.png(64, 64), "image",
-                        "at most 10"));
+                routedBytes(edit, "edit: 14 URLs + content = 15 references",
+                        Map.of("Prompt", "p", "Reference Image URLs", fourteenUrls), BadImages.png(64, 64), "image",
+                        "at most 14"));
     }
 
     /** A property value the processor's validation must refuse, naming the property. */

@@ -11,6 +11,7 @@ import dev.seedream.client.SeedreamInvalidRequestException;
 import dev.seedream.client.SeedreamMalformedResponseException;
 import dev.seedream.client.SeedreamNotFoundException;
 import dev.seedream.client.SeedreamPermissionException;
+import dev.seedream.client.SeedreamQuotaExceededException;
 import dev.seedream.client.SeedreamRateLimitException;
 import dev.seedream.client.SeedreamServerException;
 import dev.seedream.client.SeedreamServiceException;
@@ -24,7 +25,8 @@ import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLHandshakeException;
@@ -35,26 +37,41 @@ import javax.net.ssl.SSLHandshakeException;
  */
 final class ErrorMapper {
 
+    /** Provider error messages end with "Request id: …". */
+    private static final Pattern MESSAGE_REQUEST_ID = Pattern.compile(
+            "(?i)request id:\\s*([a-z0-9](?:[a-z0-9._-]*[a-z0-9])?)\\W*$");
+
     private final JsonFactory json;
 
     ErrorMapper(JsonFactory json) {
         this.json = json;
     }
 
-    /** An HTTP error status with its (small, capped) body. */
-    SeedreamServiceException fromResponse(int status, byte[] body, String requestId, Duration retryAfter) {
-        ProviderError error = parseError(status, body, requestId);
-        return fromProviderError(error, retryAfter);
+    /**
+     * An HTTP error status with its (small, capped) body.
+     *
+     * @param serverRequestId the provider's request id header, or null
+     * @param clientRequestId the {@code X-Client-Request-Id} this attempt sent
+     */
+    SeedreamServiceException fromResponse(int status, byte[] body, String serverRequestId, String clientRequestId,
+                                          Duration retryAfter) {
+        ErrorFields error = parseError(body);
+        return fromProviderError(error.toProviderError(status, serverRequestId, clientRequestId), error.type,
+                retryAfter);
     }
 
-    /** A provider error by status, or by code when the status says nothing (an error event inside a 200 stream). */
-    static SeedreamServiceException fromProviderError(ProviderError error, Duration retryAfter) {
-        int status = error.status();
+    /**
+     * A provider error by status, code second. An error inside a 200 body (a top-level {@code error} object or a
+     * stream's error event) is classified by the status its code, else its {@code type}, comes with.
+     */
+    static SeedreamServiceException fromProviderError(ProviderError error, String type, Duration retryAfter) {
         String code = error.code() == null ? "" : error.code();
-        if (status == 429 || (status == 200 && isRateLimitCode(code))) {
-            return new SeedreamRateLimitException(error, retryAfter);
+        int status = error.status() == 200 ? ProviderCodes.impliedStatus(error.code(), type) : error.status();
+        if (status == 429) {
+            return ProviderCodes.isQuotaExhausted(code) ? new SeedreamQuotaExceededException(error)
+                    : new SeedreamRateLimitException(error, retryAfter);
         }
-        if (isContentPolicyCode(code) && (status == 400 || status == 200)) {
+        if (status == 400 && ProviderCodes.isContentPolicy(code)) {
             return new SeedreamContentPolicyException(error);
         }
         return switch (status) {
@@ -63,13 +80,11 @@ final class ErrorMapper {
             case 403 -> new SeedreamPermissionException(error);
             case 404 -> new SeedreamNotFoundException(error);
             case 408 -> new SeedreamServiceException(error, true);
-            default -> status >= 500 || code.startsWith("InternalServiceError") || code.equals("ServiceUnavailable")
-                    ? new SeedreamServerException(error)
-                    : new SeedreamServiceException(error, false);
+            default -> status >= 500 ? new SeedreamServerException(error) : new SeedreamServiceException(error, false);
         };
     }
 
-    /** A failure of the transport or of reading the body. */
+    /** A failure of the transport or of reading the body; {@code requestId} is the attempt's id. */
     static SeedreamException fromThrowable(Throwable failure, String requestId) {
         Throwable cause = unwrapBodyFailure(failure);
         if (cause instanceof SeedreamException known) {
@@ -77,10 +92,11 @@ final class ErrorMapper {
         }
         if (cause instanceof SinkFailure) {
             return new SeedreamSinkException("Could not store a Seedream image: " + cause.getCause().getMessage(),
-                    cause.getCause());
+                    requestId, cause.getCause());
         }
         if (cause instanceof TimeoutException) {
-            return new SeedreamTimeoutException("Seedream request timed out: " + cause.getMessage(), true, cause);
+            return new SeedreamTimeoutException("Seedream request timed out: " + cause.getMessage(), true, requestId,
+                    cause);
         }
         if (cause instanceof MalformedBodyException || cause instanceof com.fasterxml.jackson.core.JacksonException) {
             return new SeedreamMalformedResponseException("Seedream returned a malformed response body: "
@@ -91,10 +107,23 @@ final class ErrorMapper {
         if (handshake != null && causeOfType(handshake, CertificateException.class) != null) {
             return new SeedreamTlsException("Seedream TLS handshake failed: " + handshake.getMessage()
                     + ". If the server's certificate comes from a private CA or a TLS-inspecting proxy, give the client"
-                    + " an sslContext that trusts it (Camel: sslContextParameters; NiFi: SSL Context Service)", cause);
+                    + " an sslContext that trusts it (Camel: sslContextParameters; NiFi: SSL Context Service)",
+                    requestId, cause);
         }
         String kind = cause instanceof ConnectException ? "could not connect" : "connection failed";
-        return new SeedreamConnectionException("Seedream " + kind + ": " + cause, cause);
+        return new SeedreamConnectionException("Seedream " + kind + ": " + cause, requestId, cause);
+    }
+
+    /**
+     * The id a user quotes to support: the provider's header, else the "Request id: …" that ends its error
+     * messages, else the id we sent.
+     */
+    static String requestId(String serverRequestId, String providerMessage, String clientRequestId) {
+        if (serverRequestId != null) {
+            return serverRequestId;
+        }
+        Matcher inMessage = providerMessage == null ? null : MESSAGE_REQUEST_ID.matcher(providerMessage);
+        return inMessage != null && inMessage.find() ? inMessage.group(1) : clientRequestId;
     }
 
     private static <E extends Throwable> E causeOfType(Throwable failure, Class<E> type) {
@@ -116,14 +145,14 @@ final class ErrorMapper {
         return current;
     }
 
-    private ProviderError parseError(int status, byte[] body, String requestId) {
+    private ErrorFields parseError(byte[] body) {
         ErrorFields error = new ErrorFields();
         try (JsonParser parser = json.createParser(body)) {
             if (parser.nextToken() == JsonToken.START_OBJECT) {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String field = parser.currentName();
                     if (parser.nextToken() == JsonToken.START_OBJECT && "error".equals(field)) {
-                        readErrorObject(parser, error);
+                        error = ErrorFields.read(parser);
                     } else {
                         parser.skipChildren();
                     }
@@ -132,40 +161,11 @@ final class ErrorMapper {
         } catch (IOException notJson) {
             error.message = abbreviate(new String(body, StandardCharsets.UTF_8));
         }
-        return new ProviderError(status, error.code, error.message, error.param, requestId);
-    }
-
-    private static void readErrorObject(JsonParser parser, ErrorFields error) throws IOException {
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            parser.nextToken();
-            switch (name) {
-                case "code" -> error.code = parser.getValueAsString();
-                case "message" -> error.message = parser.getValueAsString();
-                case "param" -> error.param = parser.getValueAsString();
-                default -> parser.skipChildren();
-            }
-        }
+        return error;
     }
 
     private static String abbreviate(String text) {
         String flat = text.replaceAll("\\s+", " ").trim();
         return flat.isEmpty() ? null : flat.length() <= 200 ? flat : flat.substring(0, 200) + "…";
-    }
-
-    private static boolean isContentPolicyCode(String code) {
-        return code.toLowerCase(Locale.ROOT).contains("sensitivecontent");
-    }
-
-    private static boolean isRateLimitCode(String code) {
-        return code.startsWith("RateLimitExceeded") || code.endsWith("RateLimitExceeded")
-                || code.equals("QuotaExceeded") || code.equals("ServerOverloaded");
-    }
-
-    /** The fields of a provider error object, as read so far. */
-    private static final class ErrorFields {
-        String code;
-        String message;
-        String param;
     }
 }

@@ -19,7 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -34,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 public final class GenerationCall<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerationCall.class);
+    static final String CLIENT_REQUEST_ID_HEADER = "X-Client-Request-Id";
 
     private final ClientRuntime runtime;
     private final ImageRequest request;
@@ -127,10 +129,14 @@ public final class GenerationCall<T> {
         }
         runtime.counters.inFlight.incrementAndGet();
         runtime.counters.requestsSent.incrementAndGet();
-        ResponseHandler<T> handler = new ResponseHandler<>(decoder(), runtime.decoders, runtime.errors, runtime.clock);
+        // A fresh id per attempt, as the provider's SDKs send it: support can find each attempt by it.
+        String clientRequestId = UUID.randomUUID().toString();
+        ResponseHandler<T> handler = new ResponseHandler<>(decoder(), runtime.decoders, runtime.errors, runtime.clock,
+                clientRequestId);
         try {
             ListenableFuture<Void> pending = runtime.http.preparePost(runtime.endpoint)
                     .setHeader("Authorization", runtime.authorization)
+                    .setHeader(CLIENT_REQUEST_ID_HEADER, clientRequestId)
                     .setHeader("Content-Type", "application/json")
                     .setHeader("Accept", request.stream() ? "text/event-stream" : "application/json")
                     .setBody(body)
@@ -151,7 +157,8 @@ public final class GenerationCall<T> {
         return handler.result().handle((summary, failure) -> {
             runtime.counters.inFlight.decrementAndGet();
             runtime.requestSlots.release(1);
-            int generated = summary == null ? 0 : Math.max(summary.usage.generatedImages(), summary.itemsDelivered);
+            int generated = summary == null ? 0 : summary.usage == null ? summary.itemsDelivered
+                    : Math.max(summary.usage.generatedImages(), summary.itemsDelivered);
             // After the provider's images-per-minute 429 the reservation stays in our window: its minute is full
             // (maybe with another client's images), and handing the images back would only send the next call into
             // a 429 too. Other 429s (requests per minute, overload) say nothing about images.
@@ -235,7 +242,7 @@ public final class GenerationCall<T> {
             sortedFailures.sort(Comparator.comparingInt(ImageFailure::index));
             result.complete(new GenerationResult<>(summary.model,
                     summary.created == null ? null : Instant.ofEpochSecond(summary.created), sortedImages,
-                    sortedFailures, summary.usage, outcome.requestId, elapsed(), attempts));
+                    sortedFailures, Optional.ofNullable(summary.usage), outcome.requestId, elapsed(), attempts));
         });
     }
 
@@ -278,8 +285,7 @@ public final class GenerationCall<T> {
 
     private static boolean isProviderImageLimit(Throwable failure) {
         return failure != null && unwrap(failure) instanceof SeedreamRateLimitException limited
-                && !limited.isLocalLimit() && limited.errorCode() != null
-                && limited.errorCode().toLowerCase(Locale.ROOT).contains("ipm");
+                && !limited.isLocalLimit() && ProviderCodes.isImagesPerMinute(limited.errorCode());
     }
 
     private static boolean isLocalLimit(SeedreamException error) {

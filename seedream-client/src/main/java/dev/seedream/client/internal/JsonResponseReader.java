@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Reads a plain (non-stream) 200 response. Items are handed on only after the whole body parsed, so a body cut
- * in the middle delivers nothing and can be retried without duplicates.
+ * in the middle delivers nothing and can be retried without duplicates. A top-level {@code error} makes the whole
+ * answer a failure, whatever else the body holds.
  */
 final class JsonResponseReader {
 
@@ -22,9 +23,11 @@ final class JsonResponseReader {
         this.json = json;
     }
 
+    /** @throws ErrorInBodyException the body carried a top-level {@code error} */
     <T> void read(InputStream body, ImageSink<T> sink, ItemHandler<T> handler, ResponseSummary summary)
             throws IOException {
         List<ResponseItem<T>> items = new ArrayList<>();
+        ErrorFields error = null;
         try (JsonParser parser = json.createParser(Base64ValueDecoder.source(body))) {
             expect(parser, parser.nextToken(), JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -36,10 +39,14 @@ final class JsonResponseReader {
                     case "usage" -> summary.usage = value == JsonToken.START_OBJECT
                             ? ResponseItemReader.readUsage(parser) : summary.usage;
                     case "data" -> readData(parser, value, sink, items);
+                    case "error" -> error = ErrorFields.read(parser);
                     default -> parser.skipChildren();
                 }
             }
             expect(parser, parser.currentToken(), JsonToken.END_OBJECT);
+            if (error != null && error.isPresent()) {
+                throw new ErrorInBodyException(error);
+            }
         } catch (IOException | RuntimeException e) {
             items.forEach(ResponseItem::discard);
             throw e;

@@ -1,7 +1,6 @@
 package dev.seedream.client.internal;
 
 import dev.seedream.client.SeedreamException;
-import dev.seedream.client.SeedreamServiceException.ProviderError;
 import dev.seedream.client.SeedreamStreamInterruptedException;
 import io.netty.handler.codec.http.HttpHeaders;
 import org.asynchttpclient.AsyncHandler;
@@ -22,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ResponseHandler<T> implements AsyncHandler<Void> {
 
-    /** Header names that may carry the provider's request id (the exact name is unverified). */
-    static final List<String> REQUEST_ID_HEADERS = List.of("X-Request-Id", "X-Tt-Logid", "X-Client-Request-Id");
+    /** Header names that may carry the provider's own request id (the SDKs name X-Request-Id). */
+    static final List<String> REQUEST_ID_HEADERS = List.of("X-Request-Id", "X-Tt-Logid");
     private static final int MAX_ERROR_BODY = 64 * 1024;
     /** A plain body is decoded once complete, or earlier once this much is queued (keeps large bodies flat). */
     private static final long DECODE_EARLY_AT = 256 * 1024;
@@ -32,27 +31,32 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
     private final Executor decoderThreads;
     private final ErrorMapper errors;
     private final Clock clock;
+    private final String clientRequestId;
     private final CompletableFuture<ResponseSummary> result = new CompletableFuture<>();
     private final AtomicBoolean decoding = new AtomicBoolean();
     private final BodyPipe pipe = new BodyPipe();
     private final ByteArrayOutputStream errorBody = new ByteArrayOutputStream();
     private int status;
-    private String requestId;
+    private String serverRequestId;
     private String retryAfter;
 
-    ResponseHandler(BodyDecoder<T> decoder, Executor decoderThreads, ErrorMapper errors, Clock clock) {
+    /** @param clientRequestId the {@code X-Client-Request-Id} this attempt sends */
+    ResponseHandler(BodyDecoder<T> decoder, Executor decoderThreads, ErrorMapper errors, Clock clock,
+                    String clientRequestId) {
         this.decoder = decoder;
         this.decoderThreads = decoderThreads;
         this.errors = errors;
         this.clock = clock;
+        this.clientRequestId = clientRequestId;
     }
 
     CompletableFuture<ResponseSummary> result() {
         return result;
     }
 
+    /** The provider's request id header, else the id this attempt sent. */
     String requestId() {
-        return requestId;
+        return serverRequestId != null ? serverRequestId : clientRequestId;
     }
 
     @Override
@@ -63,7 +67,7 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
 
     @Override
     public State onHeadersReceived(HttpHeaders headers) {
-        requestId = REQUEST_ID_HEADERS.stream().map(headers::get).filter(v -> v != null && !v.isBlank())
+        serverRequestId = REQUEST_ID_HEADERS.stream().map(headers::get).filter(v -> v != null && !v.isBlank())
                 .findFirst().orElse(null);
         retryAfter = headers.get("Retry-After");
         if (isSuccess() && decoder.isStream()) {
@@ -89,7 +93,7 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
     public void onThrowable(Throwable failure) {
         pipe.fail(failure);
         if (!decoding.get()) {
-            result.completeExceptionally(ErrorMapper.fromThrowable(failure, requestId));
+            result.completeExceptionally(ErrorMapper.fromThrowable(failure, requestId()));
         }
     }
 
@@ -99,8 +103,8 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
             pipe.finish();
             startDecoding();
         } else {
-            result.completeExceptionally(errors.fromResponse(status, errorBody.toByteArray(), requestId,
-                    RetryAfter.parse(retryAfter, clock)));
+            result.completeExceptionally(errors.fromResponse(status, errorBody.toByteArray(), serverRequestId,
+                    clientRequestId, RetryAfter.parse(retryAfter, clock)));
         }
         return null;
     }
@@ -126,15 +130,15 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
     }
 
     private SeedreamException mapDecodeFailure(Throwable failure, ResponseSummary summary) {
-        if (failure instanceof StreamErrorEventException event) {
+        if (failure instanceof ErrorInBodyException inBody) {
             return ErrorMapper.fromProviderError(
-                    new ProviderError(status, event.code, event.providerMessage, null, requestId), null);
+                    inBody.error.toProviderError(status, serverRequestId, clientRequestId), inBody.error.type, null);
         }
         boolean transportFailed = pipe.failure() != null;
         if (decoder.isStream() && (failure instanceof StreamCutException || transportFailed)) {
             Throwable cause = transportFailed ? pipe.failure() : failure;
-            return new SeedreamStreamInterruptedException(summary.itemsDelivered, requestId, cause);
+            return new SeedreamStreamInterruptedException(summary.itemsDelivered, requestId(), cause);
         }
-        return ErrorMapper.fromThrowable(transportFailed ? pipe.failure() : failure, requestId);
+        return ErrorMapper.fromThrowable(transportFailed ? pipe.failure() : failure, requestId());
     }
 }

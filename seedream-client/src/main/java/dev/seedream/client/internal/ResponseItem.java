@@ -20,8 +20,7 @@ final class ResponseItem<T> {
     String url;
     String model;
     Long created;
-    String errorCode;
-    String errorMessage;
+    ErrorFields error;
     Usage usage;
     ImageSink.Target<T> target;
     SniffingOutputStream bytes;
@@ -35,7 +34,7 @@ final class ResponseItem<T> {
     }
 
     boolean hasError() {
-        return errorCode != null || errorMessage != null;
+        return error != null && error.isPresent();
     }
 
     boolean hasImage() {
@@ -43,7 +42,8 @@ final class ResponseItem<T> {
     }
 
     ImageFailure toFailure() {
-        return new ImageFailure(indexOrOrdinal(), errorCode, errorMessage);
+        return new ImageFailure(indexOrOrdinal(), error == null ? null : error.code,
+                error == null ? null : error.message);
     }
 
     /** Completes the sink target (if the image was decoded) and describes the image. */

@@ -45,7 +45,7 @@ final class ResponseItemReader {
             case "type" -> item.type = parser.getValueAsString();
             case "model" -> item.model = parser.getValueAsString();
             case "created" -> item.created = parser.getValueAsLong();
-            case "error" -> readError(parser, item);
+            case "error" -> item.error = ErrorFields.read(parser);
             case "usage" -> item.usage = readUsage(parser);
             default -> parser.skipChildren();
         }
@@ -64,23 +64,6 @@ final class ResponseItemReader {
         item.bytes = new SniffingOutputStream(item.target.stream());
         Base64ValueDecoder.decode(parser, item.bytes);
         item.bytes.flush();
-    }
-
-    private static void readError(JsonParser parser, ResponseItem<?> item) throws IOException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            item.errorMessage = parser.getValueAsString();
-            parser.skipChildren();
-            return;
-        }
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            parser.nextToken();
-            switch (field) {
-                case "code" -> item.errorCode = parser.getValueAsString();
-                case "message" -> item.errorMessage = parser.getValueAsString();
-                default -> parser.skipChildren();
-            }
-        }
     }
 
     static Usage readUsage(JsonParser parser) throws IOException {

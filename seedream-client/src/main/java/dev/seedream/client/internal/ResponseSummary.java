@@ -7,7 +7,8 @@ final class ResponseSummary {
 
     String model;
     Long created;
-    Usage usage = Usage.NONE;
+    /** Null until the response reports it. */
+    Usage usage;
     /** Images and item failures handed to the item handler. */
     int itemsDelivered;
 }

@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Accepted: an {@code event:} line repeating the type (or standing in for a missing {@code type} field),
  * comments, {@code id:}/{@code retry:} lines (ignored), and a final {@code data: [DONE]}. A {@code data} value must be
- * on one line, as the provider sends it.
+ * on one line, as the provider sends it. The completion event is optional: a stream that ends cleanly after its
+ * images is complete (its usage then unknown), since one source shows single-image streams without it.
  */
 final class SseResponseReader {
 
@@ -34,10 +35,10 @@ final class SseResponseReader {
     }
 
     /**
-     * Reads events until the completion event (and an optional {@code [DONE]}) or the end of the body.
+     * Reads events until the end of the body.
      *
-     * @throws StreamCutException       the body ended before the completion event
-     * @throws StreamErrorEventException the provider reported a whole-request error inside the stream
+     * @throws StreamCutException   the body ended before any image event
+     * @throws ErrorInBodyException the provider reported a whole-request error inside the stream
      */
     <T> void read(InputStream body, ImageSink<T> sink, ItemHandler<T> handler, ResponseSummary summary)
             throws IOException {
@@ -61,9 +62,8 @@ final class SseResponseReader {
                 default -> lines.restOfLine(0);
             }
         }
-        if (!completed) {
-            throw new StreamCutException("stream ended after " + summary.itemsDelivered + " item(s) without "
-                    + COMPLETED);
+        if (!completed && summary.itemsDelivered == 0) {
+            throw new StreamCutException("stream ended before any image event");
         }
     }
 
@@ -82,7 +82,7 @@ final class SseResponseReader {
         summary.model = item.model != null ? item.model : summary.model;
         summary.created = item.created != null ? item.created : summary.created;
         if (COMPLETED.equals(type)) {
-            summary.usage = item.usage != null ? item.usage : summary.usage;
+            summary.usage = item.usage;
             return true;
         }
         if (SUCCEEDED.equals(type) || FAILED.equals(type) || (type == null && item.hasImage())) {
@@ -90,7 +90,7 @@ final class SseResponseReader {
             summary.itemsDelivered++;
         } else if (item.hasError()) {
             item.discard();
-            throw new StreamErrorEventException(item.errorCode, item.errorMessage);
+            throw new ErrorInBodyException(item.error);
         } else {
             item.discard();
         }

@@ -65,17 +65,39 @@ class SseResponseReaderTest {
     }
 
     @Test
-    void aStreamWithoutCompletionIsCut() {
-        assertThatThrownBy(() -> read("data: {\"type\":\"image_generation.partial_succeeded\",\"image_index\":0,"
-                + "\"url\":\"https://example.com/a\"}\n\n"))
-                .isInstanceOf(StreamCutException.class).hasMessageContaining("after 1 item(s)");
+    void aStreamThatEndsCleanlyAfterItsImageIsCompleteWithUnknownUsage() throws IOException {
+        read("data: {\"type\":\"image_generation.partial_succeeded\",\"image_index\":0,"
+                + "\"url\":\"https://example.com/a\"}\n\n");
+
         assertThat(items).hasSize(1);
+        assertThat(summary.usage).isNull();
+    }
+
+    @Test
+    void aStreamThatEndsWithDoneButWithoutCompletionIsComplete() throws IOException {
+        read("data: {\"type\":\"image_generation.partial_succeeded\",\"image_index\":0,"
+                + "\"b64_json\":\"" + JPEG_B64 + "\"}\n\ndata: [DONE]\n\n");
+
+        assertThat(items).singleElement().satisfies(item -> assertThat(item.complete().content()).hasSize(7));
+        assertThat(summary.usage).isNull();
+    }
+
+    @Test
+    void aStreamThatEndsBeforeAnyImageIsCut() {
+        assertThatThrownBy(() -> read(": keep-alive\n\ndata: [DONE]\n\n"))
+                .isInstanceOf(StreamCutException.class).hasMessageContaining("before any image");
+        assertThatThrownBy(() -> read(""))
+                .isInstanceOf(StreamCutException.class);
+        assertThat(items).isEmpty();
     }
 
     @Test
     void aTopLevelErrorEventFailsTheRequest() {
-        assertThatThrownBy(() -> read("data: {\"error\":{\"code\":\"InternalServiceError\",\"message\":\"boom\"}}\n\n"))
-                .isInstanceOfSatisfying(StreamErrorEventException.class,
-                        e -> assertThat(e.code).isEqualTo("InternalServiceError"));
+        assertThatThrownBy(() -> read("data: {\"error\":{\"code\":\"InternalServiceError\",\"message\":\"boom\","
+                + "\"type\":\"InternalServerError\"}}\n\n"))
+                .isInstanceOfSatisfying(ErrorInBodyException.class, e -> {
+                    assertThat(e.error.code).isEqualTo("InternalServiceError");
+                    assertThat(e.error.type).isEqualTo("InternalServerError");
+                });
     }
 }
