@@ -32,6 +32,8 @@ class SeedreamBatchTest extends SeedreamTestSupport {
 
     @TempDir
     static Path outputDir;
+    @TempDir
+    static Path work;
 
     @Override
     SeedreamEmulatorExtension emulator() {
@@ -46,6 +48,19 @@ class SeedreamBatchTest extends SeedreamTestSupport {
                 from("direct:batch").to("seedream:batch?batchConcurrency=2");
                 from("direct:failFast").to("seedream:batch?batchConcurrency=1&failFast=true");
                 from("direct:toFiles").to("seedream:batch?batchConcurrency=2&outputDirectory=" + outputDir);
+
+                // The README's batch route, as printed there but for the folders (and the size: 2K renders slowly).
+                from("file:" + work.resolve("prompt-lists") + "?move=.done")
+                    .to("seedream:batch?batchConcurrency=8&size=1K")
+                    .split(body())
+                        .choice()
+                            .when(simple("${body.success}"))
+                                .setBody(simple("${body.images[0].content}"))
+                                .to("file:" + work.resolve("images")
+                                        + "?fileName=${file:onlyname.noext}-${exchangeProperty.CamelSplitIndex}.jpg")
+                            .otherwise()
+                                .log("prompt ${body.index} failed: ${body.error.message}")
+                        .end();
             }
         };
     }
@@ -54,6 +69,35 @@ class SeedreamBatchTest extends SeedreamTestSupport {
     private static List<SeedreamBatchResult> results(Exchange exchange) {
         assertThat(exchange.getException()).isNull();
         return exchange.getMessage().getBody(List.class);
+    }
+
+    @Test
+    void theReadmeBatchRouteWritesOneImagePerGoodPromptAndLogsTheOthers() throws Exception {
+        Files.createDirectories(work.resolve("prompt-lists"));
+        Files.writeString(work.resolve("prompt-lists").resolve("shop.txt"),
+                "a red teapot\nsomething forbidden\na blue mug\n");
+
+        Path images = work.resolve("images");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (countFiles(images) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+
+        try (Stream<Path> written = Files.list(images)) {
+            assertThat(written.map(path -> path.getFileName().toString()).sorted())
+                    .containsExactly("shop-0.jpg", "shop-2.jpg");
+        }
+        assertThat(isJpeg(Files.readAllBytes(images.resolve("shop-0.jpg")))).isTrue();
+        assertThat(emulator.stats().requestsForPrompt("something forbidden")).isEqualTo(1);
+    }
+
+    private static long countFiles(Path folder) throws java.io.IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.count();
+        }
     }
 
     @Test
