@@ -39,10 +39,13 @@ final class SeedreamAsyncSupport {
         try {
             if (failure != null) {
                 Throwable cause = unwrap(failure);
-                if (cause instanceof SeedreamException seedream) {
-                    // What a support ticket needs, also on failures: onException routes can log or store it.
-                    seedream.requestId().ifPresent(id -> exchange.getMessage().setHeader(SeedreamConstants.REQUEST_ID,
-                            id));
+                // What a support ticket needs, also on failures; an earlier call's id must not stay behind.
+                String requestId = cause instanceof SeedreamException seedream ? seedream.requestId().orElse(null)
+                        : null;
+                if (requestId != null) {
+                    exchange.getMessage().setHeader(SeedreamConstants.REQUEST_ID, requestId);
+                } else {
+                    exchange.getMessage().removeHeader(SeedreamConstants.REQUEST_ID);
                 }
                 exchange.setException(cause);
             } else {

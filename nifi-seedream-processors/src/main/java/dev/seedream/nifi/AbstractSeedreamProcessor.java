@@ -63,6 +63,8 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
     static final String REQUEST_STEP = "Build Request";
 
     private final RetryAfterGate retryAfterGate = new RetryAfterGate(Clock.systemUTC());
+    /** Apart from Retry-After, so that each quota pause raises exactly one bulletin. */
+    private final RetryAfterGate quotaGate = new RetryAfterGate(Clock.systemUTC());
 
     @Override
     public Set<Relationship> getRelationships() {
@@ -73,7 +75,7 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
     public final void onTrigger(ProcessContext context, ProcessSession session) {
         // NiFi only schedules us when every destination has room; the check keeps that promise when we are
         // triggered anyway, so a full queue never receives half a batch.
-        if (retryAfterGate.isClosed() || !context.getAvailableRelationships().containsAll(getRelationships())) {
+        if (retryAfterGate.isClosed() || quotaGate.isClosed() || !context.getAvailableRelationships().containsAll(getRelationships())) {
             context.yield();
             return;
         }
@@ -138,17 +140,22 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
             case RETRY -> {
                 getLogger().warn("Seedream request failed transiently, routing to retry: {}", failure.message());
                 if (flowFile != null) {
-                    FlowFile penalized = session.penalize(session.putAllAttributes(flowFile, failure.attributes()));
-                    session.transfer(penalized, RETRY);
+                    session.transfer(session.penalize(withFailure(session, flowFile, failure)), RETRY);
                 }
             }
             case FAILURE -> {
                 getLogger().error("Seedream request failed: {}", failure.message());
                 if (flowFile != null) {
-                    session.transfer(session.putAllAttributes(flowFile, failure.attributes()), FAILURE);
+                    session.transfer(withFailure(session, flowFile, failure), FAILURE);
                 }
             }
         }
+    }
+
+    /** The failure's attributes; a request id of an earlier attempt does not survive a failure that sent none. */
+    private static FlowFile withFailure(ProcessSession session, FlowFile flowFile, CallFailure failure) {
+        FlowFile updated = session.putAllAttributes(flowFile, failure.attributes());
+        return failure.requestId() == null ? session.removeAttribute(updated, SeedreamAttributes.REQUEST_ID) : updated;
     }
 
     /**
@@ -159,7 +166,12 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
     protected final void pause(ProcessContext context, CallFailure failure) {
         if (failure.route() == CallFailure.Route.QUOTA_EXHAUSTED) {
             Duration pause = connection(context).getQuotaExhaustedPause();
-            retryAfterGate.retryAfter(pause);
+            boolean alreadyPaused = quotaGate.isClosed(); // one bulletin per pause, not one per FlowFile
+            quotaGate.retryAfter(pause);
+            if (alreadyPaused) {
+                context.yield();
+                return;
+            }
             getLogger().error("Seedream answered {}: the account's quota or spend limit is used up, and waiting will"
                     + " not help. Raise the quota or the spend limit in the provider's console (or switch the API key);"
                     + " FlowFiles stay queued and the processor pauses for {} between tries: {}", failure.code(),

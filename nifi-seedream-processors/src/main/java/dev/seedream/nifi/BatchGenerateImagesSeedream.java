@@ -175,7 +175,8 @@ public class BatchGenerateImagesSeedream extends AbstractSeedreamProcessor {
 
     /**
      * Keeps up to Max Records In Flight requests running and routes each as it finishes, all on this thread.
-     * Whatever has not finished at the one deadline goes to retry.
+     * Whatever has not finished at the one deadline goes to retry, and so do the records not yet sent once a rate
+     * limit or an exhausted quota paused the processor: sending them now would only meet the same answer.
      */
     private void runWindowed(ProcessContext context, ProcessSession session, FlowFile input, CallScope scope,
                              Batch batch) {
@@ -183,8 +184,8 @@ public class BatchGenerateImagesSeedream extends AbstractSeedreamProcessor {
         long deadline = System.nanoTime() + scope.maxWait().toNanos();
         Iterator<RecordItem> next = batch.items.stream().filter(item -> item.request != null).iterator();
         Deque<PendingCall<RecordItem>> inFlight = new ArrayDeque<>();
-        while (next.hasNext() || !inFlight.isEmpty()) {
-            while (inFlight.size() < window && next.hasNext()) {
+        while ((next.hasNext() && !batch.paused) || !inFlight.isEmpty()) {
+            while (inFlight.size() < window && next.hasNext() && !batch.paused) {
                 RecordItem item = next.next();
                 inFlight.add(new PendingCall<>(item, item.request, scope.client().generateAsync(item.request,
                         scope.images().sink(), ImageListener.none())));
@@ -195,7 +196,8 @@ public class BatchGenerateImagesSeedream extends AbstractSeedreamProcessor {
             inFlight.removeIf(call -> call.isDone() && route(context, session, input, scope, call, batch));
         }
         inFlight.forEach(call -> batch.failed(call.input(), call.failure(scope.maxWait())));
-        next.forEachRemaining(item -> batch.failed(item, CallFailure.deadline(scope.maxWait())));
+        CallFailure unsent = batch.paused ? CallFailure.notSent() : CallFailure.deadline(scope.maxWait());
+        next.forEachRemaining(item -> batch.failed(item, unsent));
     }
 
     /** @return always true, so it can serve as the removal predicate of a finished call */
@@ -206,6 +208,7 @@ public class BatchGenerateImagesSeedream extends AbstractSeedreamProcessor {
             CallFailure failure = call.failure(scope.maxWait());
             if (failure.keepsInputQueued()) {
                 pause(context, failure);
+                batch.paused = true;
             }
             batch.failed(call.input(), failure);
             return true;
@@ -268,6 +271,8 @@ public class BatchGenerateImagesSeedream extends AbstractSeedreamProcessor {
         private final List<RecordItem> items = new ArrayList<>();
         private final FailedRecords permanent;
         private final FailedRecords transientFailures;
+        /** A rate limit or exhausted quota answered: no more records of this input are sent in this run. */
+        private boolean paused;
 
         Batch(RecordSchema schema) {
             this.permanent = new FailedRecords(schema);

@@ -32,6 +32,7 @@ record CallFailure(Route route, String code, String message, int httpStatus, Dur
     enum Route { FAILURE, RETRY, RATE_LIMITED, QUOTA_EXHAUSTED }
 
     static final String DEADLINE_CODE = "DeadlineExceeded";
+    static final String NOT_SENT_CODE = "NotSent";
 
     static CallFailure of(Throwable thrown) {
         Throwable cause = unwrap(thrown);
@@ -59,6 +60,12 @@ record CallFailure(Route route, String code, String message, int httpStatus, Dur
     static CallFailure deadline(Duration maxWait) {
         return new CallFailure(Route.RETRY, DEADLINE_CODE, "No answer within the Max Wait Time of " + maxWait
                 + "; the provider may still have generated (and billed) the images", 0, null, null);
+    }
+
+    /** A record not sent because the processor paused for a rate limit or an exhausted quota in the same run. */
+    static CallFailure notSent() {
+        return new CallFailure(Route.RETRY, NOT_SENT_CODE, "Not sent: an earlier record of this input met a rate limit"
+                + " or an exhausted quota, so the processor paused", 0, null, null);
     }
 
     /** Whether the input stays in its queue while the processor pauses. */

@@ -27,8 +27,8 @@ import java.util.stream.Stream;
 
 @Tags({"seedream", "bytedance", "byteplus", "ark", "image", "edit", "image-to-image", "ai"})
 @CapabilityDescription("""
-        Edits an image with ByteDance Seedream: the FlowFile content is the primary reference image (JPEG or PNG \
-        within the model's limits), more reference images may be given as URLs, and the Prompt says what to \
+        Edits an image with ByteDance Seedream: the FlowFile content is the primary reference image (JPEG, PNG, \
+        WebP and more, within the model's limits), more reference images may be given as URLs, and the Prompt says what to \
         change. Each resulting image becomes its own FlowFile on success; the input goes to original.""")
 @InputRequirement(Requirement.INPUT_REQUIRED)
 @UseCase(description = "Restyle or edit incoming images with a prompt.",

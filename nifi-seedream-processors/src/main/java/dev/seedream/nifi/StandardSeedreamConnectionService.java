@@ -128,8 +128,8 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
 
     @OnEnabled
     public void onEnabled(ConfigurationContext context) {
+        quotaExhaustedPause = duration(context, QUOTA_EXHAUSTED_PAUSE); // before the client: it marks "enabled"
         client = configure(context).build();
-        quotaExhaustedPause = duration(context, QUOTA_EXHAUSTED_PAUSE);
     }
 
     @OnDisabled

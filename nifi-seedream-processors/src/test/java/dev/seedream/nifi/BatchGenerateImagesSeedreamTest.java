@@ -89,6 +89,25 @@ class BatchGenerateImagesSeedreamTest extends SeedreamTestSupport {
     }
 
     @Test
+    void anExhaustedQuotaStopsSendingTheRestOfTheInput() throws IOException {
+        runner.setProperty(BatchGenerateImagesSeedream.MAX_RECORDS_IN_FLIGHT, "1");
+        emulator.faults().schedule(Fault.QUOTA_EXCEEDED);
+        runner.enqueue("[{\"prompt\": \"one\"}, {\"prompt\": \"two\"}, {\"prompt\": \"three\"}]");
+
+        runner.run();
+
+        assertThat(emulator.stats().generationRequests()).as("one answer is enough to know").isEqualTo(1);
+        assertThat(runner.isYieldCalled()).isTrue();
+        runner.assertTransferCount(SUCCESS, 0);
+        runner.assertTransferCount(ORIGINAL, 1);
+        JsonNode rows = JSON.readTree(runner.getFlowFilesForRelationship(RETRY).get(0).getContent());
+        assertThat(codes(rows)).containsExactly("QuotaExceeded", CallFailure.NOT_SENT_CODE, CallFailure.NOT_SENT_CODE);
+        assertThat(rows.get(0).get(FailedRecords.REQUEST_ID_FIELD).asText()).startsWith("021");
+        assertThat(rows.get(1).get(FailedRecords.REQUEST_ID_FIELD).isNull()).isTrue();
+        assertThat(runner.getLogger().getErrorMessages()).hasSize(1);
+    }
+
+    @Test
     void propertiesAreDefaultsThatRecordFieldsOverride() {
         runner.setProperty(RequestOptions.SEED, "${default.seed}");
         runner.enqueue("[{\"prompt\": \"a\"}, {\"prompt\": \"b\", \"seed\": 9}]", Map.of("default.seed", "5"));

@@ -46,8 +46,7 @@ public final class ImageRequest {
         this.size = builder.size;
         this.seed = builder.seed;
         this.guidanceScale = builder.guidanceScale;
-        this.sequentialImageGeneration = builder.sequentialImageGeneration == null && builder.maxImages != null
-                ? SequentialImageGeneration.AUTO : builder.sequentialImageGeneration;
+        this.sequentialImageGeneration = builder.sequentialImageGeneration;
         this.maxImages = builder.maxImages;
         this.stream = builder.stream;
         this.responseFormat = builder.responseFormat;
@@ -78,7 +77,12 @@ public final class ImageRequest {
      * provider's default of 15 leaves beside the references (references + outputs ≤ 15).
      */
     public int maxOutputImages() {
-        if (sequentialImageGeneration != SequentialImageGeneration.AUTO || !ModelProfiles.forModel(model).imageSets()) {
+        return maxOutputImages(ModelProfiles.forModel(model));
+    }
+
+    /** {@link #maxOutputImages()} for the given model profile. */
+    int maxOutputImages(ModelProfile profile) {
+        if (sequentialImageGeneration() != SequentialImageGeneration.AUTO || !profile.imageSets()) {
             return 1;
         }
         return maxImages != null ? maxImages : Math.max(1, 15 - images.size());
@@ -135,7 +139,11 @@ public final class ImageRequest {
         return guidanceScale;
     }
 
+    /** The mode as set, or {@code auto} when only {@code maxImages} was set (asking for a group implies it). */
     public SequentialImageGeneration sequentialImageGeneration() {
+        if (sequentialImageGeneration == null && maxImages != null) {
+            return SequentialImageGeneration.AUTO;
+        }
         return sequentialImageGeneration;
     }
 
@@ -190,7 +198,7 @@ public final class ImageRequest {
         addIfSet(text, "size", size);
         addIfSet(text, "seed", seed);
         addIfSet(text, "guidanceScale", guidanceScale);
-        addIfSet(text, "sequentialImageGeneration", sequentialImageGeneration);
+        addIfSet(text, "sequentialImageGeneration", sequentialImageGeneration());
         addIfSet(text, "maxImages", maxImages);
         addIfSet(text, "stream", stream ? Boolean.TRUE : null);
         addIfSet(text, "responseFormat", responseFormat);

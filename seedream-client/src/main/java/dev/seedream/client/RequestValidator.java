@@ -144,7 +144,7 @@ public final class RequestValidator {
                     + profile.maxReferenceImages());
         }
         Integer maxImages = request.maxImages();
-        boolean explicitGroup = request.maxOutputImages() > 1 && maxImages != null && maxImages >= 1
+        boolean explicitGroup = request.maxOutputImages(profile) > 1 && maxImages != null && maxImages >= 1
                 && maxImages <= profile.maxImages();
         int outputs = explicitGroup ? maxImages : 1;
         if (references + outputs <= profile.maxTotalImages()) {

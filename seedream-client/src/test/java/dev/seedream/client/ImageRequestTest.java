@@ -44,7 +44,16 @@ class ImageRequestTest {
                 .sequentialImageGeneration(SequentialImageGeneration.DISABLED).build();
         assertThat(disabled.sequentialImageGeneration()).isEqualTo(SequentialImageGeneration.DISABLED);
         assertThat(disabled.maxOutputImages()).isEqualTo(1);
+        assertThat(new String(disabled.toJsonBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .as("sent as given: the provider ignores it").contains("\"max_images\":4")
+                .contains("\"sequential_image_generation\":\"disabled\"");
         assertThat(ImageRequest.builder().prompt("p").build().sequentialImageGeneration()).isNull();
+        // the implied mode is not copied as if it had been set: clearing maxImages clears the group
+        ImageRequest cleared = group.toBuilder().maxImages(null).build();
+        assertThat(cleared.sequentialImageGeneration()).isNull();
+        assertThat(cleared.maxOutputImages()).isEqualTo(1);
+        assertThat(new String(cleared.toJsonBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("sequential_image_generation");
     }
 
     @Test

@@ -98,6 +98,30 @@ class SeedreamClientContractTest {
         }
     }
 
+    @Test
+    void anErrorEventAfterAnImageIsACutStreamAndNotRetried() {
+        String jpeg = java.util.Base64.getEncoder().encodeToString(
+                new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0});
+        List<Integer> arrived = new CopyOnWriteArrayList<>();
+        try (ScriptedServer server = new ScriptedServer().then(new ScriptedServer.Answer(200, "text/event-stream",
+                "data: {\"type\":\"image_generation.partial_succeeded\",\"image_index\":0,\"b64_json\":\"" + jpeg
+                        + "\"}\n\ndata: {\"error\":{\"code\":\"InternalServiceError\",\"message\":\"m\"}}\n\n", null));
+             SeedreamClient retrying = server.client(3).build()) {
+            assertThatThrownBy(() -> retrying.generateAsync(b64("image then error").stream(true).build(),
+                    ImageSinks.memory(), image -> arrived.add(image.index())).join())
+                    .hasCauseInstanceOf(SeedreamStreamInterruptedException.class)
+                    .satisfies(e -> {
+                        SeedreamStreamInterruptedException cut = (SeedreamStreamInterruptedException) e.getCause();
+                        assertThat(cut.imagesReceived()).isEqualTo(1);
+                        assertThat(cut.isRetryable()).isFalse();
+                        assertThat(cut.getCause()).isInstanceOf(SeedreamServerException.class);
+                    });
+            assertThat(server.clientRequestIds()).as("no second request: it would deliver the image again")
+                    .hasSize(1);
+        }
+        assertThat(arrived).containsExactly(0);
+    }
+
     @ParameterizedTest
     @EnumSource(value = Fault.class, names = {"QUOTA_EXCEEDED", "SET_LIMIT_EXCEEDED"})
     void anExhaustedQuotaIsItsOwnTypeAndNeverRetried(Fault fault) {

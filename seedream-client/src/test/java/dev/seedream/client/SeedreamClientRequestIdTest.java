@@ -1,24 +1,13 @@
 package dev.seedream.client;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.seedream.client.ScriptedServer.Answer;
 import dev.seedream.emulator.Fault;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.seedream.client.EmulatorClients.b64;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,47 +24,22 @@ class SeedreamClientRequestIdTest {
     @RegisterExtension
     static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
 
-    private final List<String> sentIds = new CopyOnWriteArrayList<>();
-    private final Deque<Answer> answers = new ArrayDeque<>();
-    private HttpServer server;
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/api/v3/images/generations", this::answer);
-        server.start();
-    }
+    private final ScriptedServer server = new ScriptedServer();
+    private final List<String> sentIds = server.clientRequestIds();
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
-    }
-
-    private synchronized void answer(HttpExchange exchange) throws IOException {
-        sentIds.add(exchange.getRequestHeaders().getFirst("X-Client-Request-Id"));
-        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
-        Answer answer = answers.isEmpty() ? new Answer(500, "{}", null) : answers.poll();
-        if (answer.serverId != null) {
-            exchange.getResponseHeaders().add("X-Request-Id", answer.serverId);
-        }
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        byte[] body = answer.body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(answer.status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        server.close();
     }
 
     private SeedreamClient recordedClient(int retries) {
-        return SeedreamClient.builder().baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v3")
-                .apiKey(EmulatorClients.KEY).imagesPerMinute(0).retryPolicy(RetryPolicy.defaults()
-                        .withDelays(Duration.ofMillis(10), Duration.ofMillis(20)).withMaxRetries(retries)).build();
+        return server.client(retries).build();
     }
 
     @Test
     void everyAttemptSendsAFreshClientRequestId() {
-        answers.add(new Answer(500, "{\"error\":{\"code\":\"InternalServiceError\",\"message\":\"boom\"}}", null));
-        answers.add(new Answer(500, "{\"error\":{\"code\":\"InternalServiceError\",\"message\":\"boom\"}}", null));
+        server.then(new Answer(500, "application/json", "{\"error\":{\"code\":\"InternalServiceError\",\"message\":\"boom\"}}", null));
+        server.then(new Answer(500, "application/json", "{\"error\":{\"code\":\"InternalServiceError\",\"message\":\"boom\"}}", null));
         try (SeedreamClient client = recordedClient(1)) {
             assertThatThrownBy(() -> client.generate(b64("two attempts").build()))
                     .isInstanceOf(SeedreamServerException.class);
@@ -87,7 +51,7 @@ class SeedreamClientRequestIdTest {
 
     @Test
     void theIdAtTheEndOfTheProviderMessageIsUsedWhenNoHeaderCarriesOne() {
-        answers.add(new Answer(400, "{\"error\":{\"code\":\"InvalidParameter\",\"message\":\"The parameter `size` is "
+        server.then(new Answer(400, "application/json", "{\"error\":{\"code\":\"InvalidParameter\",\"message\":\"The parameter `size` is "
                 + "invalid. Request id: 0217339912-abc.def\",\"param\":\"size\"}}", null));
         try (SeedreamClient client = recordedClient(0)) {
             assertThatThrownBy(() -> client.generate(b64("message id").build()))
@@ -101,7 +65,7 @@ class SeedreamClientRequestIdTest {
 
     @Test
     void theServerHeaderWinsOverTheMessage() {
-        answers.add(new Answer(400, "{\"error\":{\"code\":\"InvalidParameter\",\"message\":\"bad. Request id: "
+        server.then(new Answer(400, "application/json", "{\"error\":{\"code\":\"InvalidParameter\",\"message\":\"bad. Request id: "
                 + "from-message\"}}", "from-header"));
         try (SeedreamClient client = recordedClient(0)) {
             assertThatThrownBy(() -> client.generate(b64("header id").build()))
@@ -112,7 +76,7 @@ class SeedreamClientRequestIdTest {
 
     @Test
     void withoutAnyServerIdTheSentIdIsSurfacedOnFailuresAndResults() {
-        answers.add(new Answer(503, "<html>busy</html>", null));
+        server.then(new Answer(503, "application/json", "<html>busy</html>", null));
         try (SeedreamClient client = recordedClient(0)) {
             assertThatThrownBy(() -> client.generate(b64("no server id").build()))
                     .isInstanceOfSatisfying(SeedreamServerException.class, e -> {
@@ -122,7 +86,7 @@ class SeedreamClientRequestIdTest {
         }
         String image = java.util.Base64.getEncoder().encodeToString(
                 new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0});
-        answers.add(new Answer(200, "{\"model\":\"m\",\"created\":1,\"data\":[{\"b64_json\":\"" + image + "\"}]}",
+        server.then(new Answer(200, "application/json", "{\"model\":\"m\",\"created\":1,\"data\":[{\"b64_json\":\"" + image + "\"}]}",
                 null));
         try (SeedreamClient client = recordedClient(0)) {
             GenerationResult<byte[]> result = client.generate(b64("result without server id").build());
@@ -152,8 +116,5 @@ class SeedreamClientRequestIdTest {
             // the emulator's ids look like the provider's ("021" + digits), never like the UUIDs we send
             assertThat(result.requestId()).startsWith("021").doesNotMatch(UUID_PATTERN);
         }
-    }
-
-    private record Answer(int status, String body, String serverId) {
     }
 }

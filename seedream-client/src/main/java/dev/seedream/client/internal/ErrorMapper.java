@@ -61,12 +61,13 @@ final class ErrorMapper {
     }
 
     /**
-     * A provider error by status, code second. An error inside a 200 body (a top-level {@code error} object or a
+     * A provider error by status, code second. An error inside a 2xx body (a top-level {@code error} object or a
      * stream's error event) is classified by the status its code, else its {@code type}, comes with.
      */
     static SeedreamServiceException fromProviderError(ProviderError error, String type, Duration retryAfter) {
         String code = error.code() == null ? "" : error.code();
-        int status = error.status() == 200 ? ProviderCodes.impliedStatus(error.code(), type) : error.status();
+        boolean inSuccess = error.status() / 100 == 2;
+        int status = inSuccess ? ProviderCodes.impliedStatus(error.code(), type) : error.status();
         if (status == 429) {
             return ProviderCodes.isQuotaExhausted(code) ? new SeedreamQuotaExceededException(error)
                     : new SeedreamRateLimitException(error, retryAfter);

@@ -21,7 +21,7 @@ final class ProviderCodes {
             "AuthenticationError", 401,
             "AccessDenied", 403, "AccountOverdueError", 403,
             "ModelNotOpen", 404,
-            "InternalServiceError", 500, "ServiceUnavailable", 503);
+            "ServiceUnavailable", 503);
 
     /** The error object's {@code type}, used when the code is one we do not know. */
     private static final Map<String, Integer> STATUS_OF_TYPE = Map.of(

@@ -110,7 +110,7 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
     }
 
     private boolean isSuccess() {
-        return status >= 200 && status < 300;
+        return status / 100 == 2;
     }
 
     private void startDecoding() {
@@ -131,8 +131,11 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
 
     private SeedreamException mapDecodeFailure(Throwable failure, ResponseSummary summary) {
         if (failure instanceof ErrorInBodyException inBody) {
-            return ErrorMapper.fromProviderError(
+            SeedreamException provider = ErrorMapper.fromProviderError(
                     inBody.error.toProviderError(status, serverRequestId, clientRequestId), inBody.error.type, null);
+            // After images were handed on, a retry would deliver (and bill) them again: the stream counts as cut.
+            return summary.itemsDelivered == 0 ? provider
+                    : new SeedreamStreamInterruptedException(summary.itemsDelivered, requestId(), provider);
         }
         boolean transportFailed = pipe.failure() != null;
         if (decoder.isStream() && (failure instanceof StreamCutException || transportFailed)) {

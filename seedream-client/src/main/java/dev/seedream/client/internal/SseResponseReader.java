@@ -46,18 +46,18 @@ final class SseResponseReader {
         String eventType = null;
         boolean completed = false;
         String field;
-        while ((field = lines.nextField()) != null) {
+        boolean done = false;
+        while (!done && (field = lines.nextField()) != null) {
             switch (field) {
                 case "" -> eventType = null;
                 case "event" -> eventType = lines.restOfLine(MAX_SMALL_VALUE).trim();
                 case "data" -> {
-                    if (lines.peek() != '{') {
-                        if ("[DONE]".equals(lines.restOfLine(MAX_SMALL_VALUE).trim())) {
-                            break;
-                        }
-                        continue;
+                    if (lines.peek() == '{') {
+                        completed |= onData(lines.lineStream(), eventType, sink, handler, summary);
+                    } else {
+                        // [DONE] ends the stream even if the server keeps the connection open afterwards.
+                        done = "[DONE]".equals(lines.restOfLine(MAX_SMALL_VALUE).trim());
                     }
-                    completed |= onData(lines.lineStream(), eventType, sink, handler, summary);
                 }
                 default -> lines.restOfLine(0);
             }

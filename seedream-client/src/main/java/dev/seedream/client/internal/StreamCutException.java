@@ -2,7 +2,7 @@ package dev.seedream.client.internal;
 
 import java.io.IOException;
 
-/** A stream response ended before its completion event. */
+/** A stream response ended before any image event. */
 final class StreamCutException extends IOException {
 
     private static final long serialVersionUID = 1L;

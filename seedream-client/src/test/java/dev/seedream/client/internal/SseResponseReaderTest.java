@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -80,6 +81,23 @@ class SseResponseReaderTest {
 
         assertThat(items).singleElement().satisfies(item -> assertThat(item.complete().content()).hasSize(7));
         assertThat(summary.usage).isNull();
+    }
+
+    @Test
+    void doneEndsTheStreamWhateverFollows() throws IOException {
+        InputStream neverEnding = new java.io.SequenceInputStream(new ByteArrayInputStream(
+                ("data: {\"type\":\"image_generation.partial_succeeded\",\"image_index\":0,"
+                        + "\"url\":\"https://example.com/a\"}\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8)),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("the reader went on past [DONE]");
+                    }
+                });
+
+        reader.read(neverEnding, ImageSinks.memory(), items::add, summary);
+
+        assertThat(items).hasSize(1);
     }
 
     @Test
