@@ -52,8 +52,8 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": getOrCreateConfiguration(target).setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
-        case "maxdownloadbytes":
-        case "maxDownloadBytes": getOrCreateConfiguration(target).setMaxDownloadBytes(property(camelContext, long.class, value)); return true;
+        case "maximagebytes":
+        case "maxImageBytes": getOrCreateConfiguration(target).setMaxImageBytes(property(camelContext, long.class, value)); return true;
         case "maximages":
         case "maxImages": getOrCreateConfiguration(target).setMaxImages(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxlimitwait":
@@ -130,8 +130,8 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
-        case "maxdownloadbytes":
-        case "maxDownloadBytes": return long.class;
+        case "maximagebytes":
+        case "maxImageBytes": return long.class;
         case "maximages":
         case "maxImages": return java.lang.Integer.class;
         case "maxlimitwait":
@@ -204,8 +204,8 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return getOrCreateConfiguration(target).getMaxConcurrentRequests();
-        case "maxdownloadbytes":
-        case "maxDownloadBytes": return getOrCreateConfiguration(target).getMaxDownloadBytes();
+        case "maximagebytes":
+        case "maxImageBytes": return getOrCreateConfiguration(target).getMaxImageBytes();
         case "maximages":
         case "maxImages": return getOrCreateConfiguration(target).getMaxImages();
         case "maxlimitwait":

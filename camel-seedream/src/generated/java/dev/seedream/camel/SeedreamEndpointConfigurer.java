@@ -42,8 +42,8 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": target.getConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
-        case "maxdownloadbytes":
-        case "maxDownloadBytes": target.getConfiguration().setMaxDownloadBytes(property(camelContext, long.class, value)); return true;
+        case "maximagebytes":
+        case "maxImageBytes": target.getConfiguration().setMaxImageBytes(property(camelContext, long.class, value)); return true;
         case "maximages":
         case "maxImages": target.getConfiguration().setMaxImages(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxlimitwait":
@@ -115,8 +115,8 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return int.class;
-        case "maxdownloadbytes":
-        case "maxDownloadBytes": return long.class;
+        case "maximagebytes":
+        case "maxImageBytes": return long.class;
         case "maximages":
         case "maxImages": return java.lang.Integer.class;
         case "maxlimitwait":
@@ -184,8 +184,8 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentrequests":
         case "maxConcurrentRequests": return target.getConfiguration().getMaxConcurrentRequests();
-        case "maxdownloadbytes":
-        case "maxDownloadBytes": return target.getConfiguration().getMaxDownloadBytes();
+        case "maximagebytes":
+        case "maxImageBytes": return target.getConfiguration().getMaxImageBytes();
         case "maximages":
         case "maxImages": return target.getConfiguration().getMaxImages();
         case "maxlimitwait":

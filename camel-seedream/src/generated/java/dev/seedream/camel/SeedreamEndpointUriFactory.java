@@ -34,7 +34,7 @@ public class SeedreamEndpointUriFactory extends org.apache.camel.support.compone
         props.add("imagesPerMinute");
         props.add("lazyStartProducer");
         props.add("maxConcurrentRequests");
-        props.add("maxDownloadBytes");
+        props.add("maxImageBytes");
         props.add("maxImages");
         props.add("maxLimitWait");
         props.add("maxRetries");

@@ -30,7 +30,7 @@ final class SeedreamClientSupport {
             Map.entry("maxRetries", SeedreamConfiguration::getMaxRetries),
             Map.entry("retryPolicy", SeedreamConfiguration::getRetryPolicy),
             Map.entry("validationMode", SeedreamConfiguration::getValidationMode),
-            Map.entry("maxDownloadBytes", SeedreamConfiguration::getMaxDownloadBytes),
+            Map.entry("maxImageBytes", SeedreamConfiguration::getMaxImageBytes),
             Map.entry("allowHttpDownloads", SeedreamConfiguration::getAllowHttpDownloads),
             Map.entry("sslContextParameters", SeedreamConfiguration::getSslContextParameters),
             Map.entry("proxyHost", SeedreamConfiguration::getProxyHost),
@@ -63,7 +63,7 @@ final class SeedreamClientSupport {
                 .imagesPerMinute(configuration.getImagesPerMinute())
                 .maxLimitWait(Duration.ofMillis(configuration.getMaxLimitWait()))
                 .validationMode(configuration.getValidationMode())
-                .maxDownloadBytes(configuration.getMaxDownloadBytes());
+                .maxImageBytes(configuration.getMaxImageBytes());
         RetryPolicy retries = configuration.getRetryPolicy() != null
                 ? configuration.getRetryPolicy() : RetryPolicy.defaults();
         if (configuration.getMaxRetries() != null) {

@@ -74,7 +74,7 @@ public class SeedreamConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "STRICT")
     private ValidationMode validationMode = ValidationMode.STRICT;
     @UriParam(label = "advanced", defaultValue = "67108864")
-    private long maxDownloadBytes = 64L * 1024 * 1024;
+    private long maxImageBytes = 64L * 1024 * 1024;
     @UriParam(label = "advanced")
     private Boolean allowHttpDownloads;
     @UriParam(label = "security")
@@ -365,13 +365,16 @@ public class SeedreamConfiguration implements Cloneable {
         this.validationMode = validationMode;
     }
 
-    public long getMaxDownloadBytes() {
-        return maxDownloadBytes;
+    public long getMaxImageBytes() {
+        return maxImageBytes;
     }
 
-    /** Size cap of one image downloaded for responseFormat=url. */
-    public void setMaxDownloadBytes(long maxDownloadBytes) {
-        this.maxDownloadBytes = maxDownloadBytes;
+    /**
+     * The largest image accepted, in bytes: a b64_json image decoded from the response as well as one downloaded for
+     * responseFormat=url (decompressed bytes count). A larger one fails the call (b64_json) or the image (url).
+     */
+    public void setMaxImageBytes(long maxImageBytes) {
+        this.maxImageBytes = maxImageBytes;
     }
 
     public Boolean getAllowHttpDownloads() {

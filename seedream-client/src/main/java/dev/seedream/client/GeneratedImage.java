@@ -38,6 +38,6 @@ public record GeneratedImage<T>(int index, String size, String mimeType, long by
     @Override
     public String toString() {
         return "GeneratedImage[index=" + index + ", size=" + size + ", mimeType=" + mimeType + ", bytes=" + byteCount
-                + (url == null ? "" : ", url=" + url.replaceAll("\\?.*", "?…")) + "]";
+                + (url == null ? "" : ", url=" + Redaction.url(url)) + "]";
     }
 }

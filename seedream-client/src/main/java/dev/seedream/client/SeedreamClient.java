@@ -119,11 +119,14 @@ public final class SeedreamClient implements AutoCloseable {
         return generateAsync(request, ImageSinks.memory());
     }
 
-    /** Blocking convenience: waits for the result and throws the {@link SeedreamException} on failure. */
+    /** Blocking convenience: waits for the result and throws the {@link SeedreamException} (or Error) on failure. */
     public <T> GenerationResult<T> generate(ImageRequest request, ImageSink<T> sink) {
         try {
             return generateAsync(request, sink).join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
@@ -172,9 +175,10 @@ public final class SeedreamClient implements AutoCloseable {
         private Duration maxLimitWait = Duration.ofMinutes(1);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private ValidationMode validationMode = ValidationMode.STRICT;
-        private long maxDownloadBytes = 64L * 1024 * 1024;
+        private long maxImageBytes = 64L * 1024 * 1024;
         private int maxRedirects = 3;
         private Boolean allowHttpDownloads;
+        private boolean allowPrivateNetworkDownloads;
         private int ioThreads;
         private UnaryOperator<String> environment = System::getenv;
         private Clock clock = Clock.systemUTC();
@@ -286,12 +290,16 @@ public final class SeedreamClient implements AutoCloseable {
             return this;
         }
 
-        /** Size cap of one downloaded URL image; default 64 MiB. */
-        public Builder maxDownloadBytes(long bytes) {
+        /**
+         * The largest image, in bytes, whichever way it comes: a {@code b64_json} value decoded from the response
+         * (larger fails the call as a malformed response) or a downloaded {@code url} result (larger is an image
+         * failure); decompressed bytes count. Default 64 MiB: a server decides nothing about our memory.
+         */
+        public Builder maxImageBytes(long bytes) {
             if (bytes <= 0) {
-                throw new IllegalArgumentException("maxDownloadBytes must be > 0, got " + bytes);
+                throw new IllegalArgumentException("maxImageBytes must be > 0, got " + bytes);
             }
-            this.maxDownloadBytes = bytes;
+            this.maxImageBytes = bytes;
             return this;
         }
 
@@ -307,6 +315,17 @@ public final class SeedreamClient implements AutoCloseable {
          */
         public Builder allowHttpDownloads(boolean allow) {
             this.allowHttpDownloads = allow;
+            return this;
+        }
+
+        /**
+         * Whether {@code url} results may be fetched from loopback, private or link-local addresses (an image store
+         * inside your network). Default false: only public addresses, and the base URL's own origin (a local
+         * emulator), so a hostile or broken server cannot make the client fetch internal services or cloud
+         * metadata. Checked for the address actually connected to, on every redirect hop.
+         */
+        public Builder allowPrivateNetworkDownloads(boolean allow) {
+            this.allowPrivateNetworkDownloads = allow;
             return this;
         }
 
@@ -336,7 +355,8 @@ public final class SeedreamClient implements AutoCloseable {
             boolean allowHttp = allowHttpDownloads != null ? allowHttpDownloads : scheme.equals("http");
             ClientRuntime runtime = new ClientRuntime(Dsl.asyncHttpClient(httpConfig()), baseUrl, key, retryPolicy,
                     maxConcurrentRequests, imagesPerMinute, maxLimitWait,
-                    new ClientRuntime.DownloadRules(maxDownloadBytes, maxRedirects, allowHttp), clock);
+                    new ClientRuntime.DownloadRules(maxImageBytes, maxRedirects, allowHttp,
+                            allowPrivateNetworkDownloads), clock);
             return new SeedreamClient(this, runtime);
         }
 

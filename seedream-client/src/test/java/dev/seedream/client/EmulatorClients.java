@@ -1,6 +1,7 @@
 package dev.seedream.client;
 
 import dev.seedream.emulator.SeedreamEmulator;
+import dev.seedream.emulator.junit.HostileServer;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 
 import java.time.Duration;
@@ -18,8 +19,17 @@ final class EmulatorClients {
     }
 
     static SeedreamClient.Builder builder(SeedreamEmulator emulator) {
+        return builder(emulator.baseUri().toString());
+    }
+
+    /** A client of a hostile test server, whose answers are scripted. */
+    static SeedreamClient.Builder builder(HostileServer server) {
+        return builder(server.baseUri() + "/api/v3");
+    }
+
+    private static SeedreamClient.Builder builder(String baseUrl) {
         return SeedreamClient.builder()
-                .baseUrl(emulator.baseUri().toString())
+                .baseUrl(baseUrl)
                 .apiKey(KEY)
                 .imagesPerMinute(0)
                 .retryPolicy(RetryPolicy.defaults().withDelays(Duration.ofMillis(10), Duration.ofMillis(50)));

@@ -4,6 +4,7 @@ import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Fault;
 import dev.seedream.emulator.Latency;
 import dev.seedream.emulator.SseCompletion;
+import dev.seedream.emulator.junit.HostileServer;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,10 +104,10 @@ class SeedreamClientContractTest {
         String jpeg = java.util.Base64.getEncoder().encodeToString(
                 new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0});
         List<Integer> arrived = new CopyOnWriteArrayList<>();
-        try (ScriptedServer server = new ScriptedServer().then(new ScriptedServer.Answer(200, "text/event-stream",
+        try (HostileServer server = HostileServer.start("127.0.0.1").then(HostileServer.events(
                 "data: {\"type\":\"image_generation.partial_succeeded\",\"image_index\":0,\"b64_json\":\"" + jpeg
-                        + "\"}\n\ndata: {\"error\":{\"code\":\"InternalServiceError\",\"message\":\"m\"}}\n\n", null));
-             SeedreamClient retrying = server.client(3).build()) {
+                        + "\"}\n\ndata: {\"error\":{\"code\":\"InternalServiceError\",\"message\":\"m\"}}\n\n"));
+             SeedreamClient retrying = EmulatorClients.builder(server).maxRetries(3).build()) {
             assertThatThrownBy(() -> retrying.generateAsync(b64("image then error").stream(true).build(),
                     ImageSinks.memory(), image -> arrived.add(image.index())).join())
                     .hasCauseInstanceOf(SeedreamStreamInterruptedException.class)
@@ -116,7 +117,7 @@ class SeedreamClientContractTest {
                         assertThat(cut.isRetryable()).isFalse();
                         assertThat(cut.getCause()).isInstanceOf(SeedreamServerException.class);
                     });
-            assertThat(server.clientRequestIds()).as("no second request: it would deliver the image again")
+            assertThat(server.requests()).as("no second request: it would deliver the image again")
                     .hasSize(1);
         }
         assertThat(arrived).containsExactly(0);

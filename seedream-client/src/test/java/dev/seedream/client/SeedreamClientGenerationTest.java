@@ -117,12 +117,22 @@ class SeedreamClientGenerationTest {
 
     @Test
     void capsTheSizeOfDownloadedImages() {
-        try (SeedreamClient capped = EmulatorClients.builder(emulator).maxDownloadBytes(1000).build()) {
+        try (SeedreamClient capped = EmulatorClients.builder(emulator).maxImageBytes(1000).build()) {
             GenerationResult<byte[]> result = capped.generate(ImageRequest.builder().prompt("a big harbour")
                     .size("1K").responseFormat(ResponseFormat.URL).build());
 
             assertThat(result.failures()).singleElement()
-                    .satisfies(failure -> assertThat(failure.message()).contains("cap of 1000 bytes"));
+                    .satisfies(failure -> assertThat(failure.message())
+                            .contains("largest image size of 1000 bytes (maxImageBytes)"));
+        }
+    }
+
+    @Test
+    void capsTheSizeOfInlineImagesWithTheSameSetting() {
+        try (SeedreamClient capped = EmulatorClients.builder(emulator).maxImageBytes(1000).maxRetries(0).build()) {
+            assertThatThrownBy(() -> capped.generate(b64("a big inline harbour").build()))
+                    .isInstanceOf(SeedreamMalformedResponseException.class)
+                    .hasMessageContaining("largest image size of 1000 bytes (maxImageBytes)");
         }
     }
 

@@ -1,12 +1,13 @@
 package dev.seedream.client;
 
-import dev.seedream.client.ScriptedServer.Answer;
 import dev.seedream.emulator.Fault;
+import dev.seedream.emulator.junit.HostileServer;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static dev.seedream.client.EmulatorClients.b64;
@@ -24,8 +25,7 @@ class SeedreamClientRequestIdTest {
     @RegisterExtension
     static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
 
-    private final ScriptedServer server = new ScriptedServer();
-    private final List<String> sentIds = server.clientRequestIds();
+    private final HostileServer server = HostileServer.start("127.0.0.1");
 
     @AfterEach
     void stopServer() {
@@ -33,26 +33,30 @@ class SeedreamClientRequestIdTest {
     }
 
     private SeedreamClient recordedClient(int retries) {
-        return server.client(retries).build();
+        return EmulatorClients.builder(server).maxRetries(retries).build();
+    }
+
+    private List<String> sentIds() {
+        return server.requests().stream().map(request -> request.header("X-Client-Request-Id")).toList();
     }
 
     @Test
     void everyAttemptSendsAFreshClientRequestId() {
-        server.then(new Answer(500, "application/json", "{\"error\":{\"code\":\"InternalServiceError\",\"message\":\"boom\"}}", null));
-        server.then(new Answer(500, "application/json", "{\"error\":{\"code\":\"InternalServiceError\",\"message\":\"boom\"}}", null));
+        server.then(HostileServer.json(500, "{\"error\":{\"code\":\"InternalServiceError\",\"message\":\"boom\"}}"));
+        server.then(HostileServer.json(500, "{\"error\":{\"code\":\"InternalServiceError\",\"message\":\"boom\"}}"));
         try (SeedreamClient client = recordedClient(1)) {
             assertThatThrownBy(() -> client.generate(b64("two attempts").build()))
                     .isInstanceOf(SeedreamServerException.class);
         }
 
-        assertThat(sentIds).hasSize(2).allMatch(id -> id != null && id.matches(UUID_PATTERN));
-        assertThat(sentIds.get(0)).isNotEqualTo(sentIds.get(1));
+        assertThat(sentIds()).hasSize(2).allMatch(id -> id != null && id.matches(UUID_PATTERN));
+        assertThat(sentIds().get(0)).isNotEqualTo(sentIds().get(1));
     }
 
     @Test
     void theIdAtTheEndOfTheProviderMessageIsUsedWhenNoHeaderCarriesOne() {
-        server.then(new Answer(400, "application/json", "{\"error\":{\"code\":\"InvalidParameter\",\"message\":\"The parameter `size` is "
-                + "invalid. Request id: 0217339912-abc.def\",\"param\":\"size\"}}", null));
+        server.then(HostileServer.json(400, "{\"error\":{\"code\":\"InvalidParameter\",\"message\":\"The parameter `size` is "
+                + "invalid. Request id: 0217339912-abc.def\",\"param\":\"size\"}}"));
         try (SeedreamClient client = recordedClient(0)) {
             assertThatThrownBy(() -> client.generate(b64("message id").build()))
                     .isInstanceOfSatisfying(SeedreamInvalidRequestException.class, e -> {
@@ -65,8 +69,8 @@ class SeedreamClientRequestIdTest {
 
     @Test
     void theServerHeaderWinsOverTheMessage() {
-        server.then(new Answer(400, "application/json", "{\"error\":{\"code\":\"InvalidParameter\",\"message\":\"bad. Request id: "
-                + "from-message\"}}", "from-header"));
+        server.then(HostileServer.json(400, "{\"error\":{\"code\":\"InvalidParameter\",\"message\":\"bad. Request id: "
+                + "from-message\"}}").withHeader("X-Request-Id", "from-header"));
         try (SeedreamClient client = recordedClient(0)) {
             assertThatThrownBy(() -> client.generate(b64("header id").build()))
                     .isInstanceOfSatisfying(SeedreamException.class,
@@ -76,22 +80,22 @@ class SeedreamClientRequestIdTest {
 
     @Test
     void withoutAnyServerIdTheSentIdIsSurfacedOnFailuresAndResults() {
-        server.then(new Answer(503, "application/json", "<html>busy</html>", null));
+        server.then(HostileServer.bytes(503, "text/html", "<html>busy</html>".getBytes(StandardCharsets.UTF_8)));
         try (SeedreamClient client = recordedClient(0)) {
             assertThatThrownBy(() -> client.generate(b64("no server id").build()))
                     .isInstanceOfSatisfying(SeedreamServerException.class, e -> {
-                        assertThat(e.requestId()).contains(sentIds.get(0));
-                        assertThat(e).hasMessageContaining(sentIds.get(0));
+                        assertThat(e.requestId()).contains(sentIds().get(0));
+                        assertThat(e).hasMessageContaining(sentIds().get(0));
                     });
         }
         String image = java.util.Base64.getEncoder().encodeToString(
                 new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0});
-        server.then(new Answer(200, "application/json", "{\"model\":\"m\",\"created\":1,\"data\":[{\"b64_json\":\"" + image + "\"}]}",
-                null));
+        server.then(HostileServer.json(200, "{\"model\":\"m\",\"created\":1,\"data\":[{\"b64_json\":\"" + image
+                + "\"}]}"));
         try (SeedreamClient client = recordedClient(0)) {
             GenerationResult<byte[]> result = client.generate(b64("result without server id").build());
 
-            assertThat(result.requestId()).isEqualTo(sentIds.get(1));
+            assertThat(result.requestId()).isEqualTo(sentIds().get(1));
             assertThat(result.usage()).as("the body reported no usage").isEmpty();
         }
     }

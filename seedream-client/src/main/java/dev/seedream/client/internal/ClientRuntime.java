@@ -69,11 +69,10 @@ public final class ClientRuntime implements AutoCloseable {
         this.imageQuota = PermitPool.perMinute("image quota (imagesPerMinute=" + imagesPerMinute + ")",
                 imagesPerMinute, MAX_WAITING, scheduler, System::nanoTime);
         JsonFactory json = new JsonFactory();
-        this.jsonReader = new JsonResponseReader(json);
-        this.sseReader = new SseResponseReader(json);
-        this.errors = new ErrorMapper(json);
-        this.downloader = new UrlDownloader(http, download.maxBytes(), download.maxRedirects(),
-                download.allowHttp());
+        this.jsonReader = new JsonResponseReader(json, download.maxBytes());
+        this.sseReader = new SseResponseReader(json, download.maxBytes());
+        this.errors = new ErrorMapper(json, apiKey);
+        this.downloader = new UrlDownloader(http, download, java.net.URI.create(baseUrl));
     }
 
     public ClientMetrics metrics() {
@@ -101,12 +100,14 @@ public final class ClientRuntime implements AutoCloseable {
     }
 
     /**
-     * Rules for downloading URL results.
+     * Rules for downloading URL results (and the size cap of every image).
      *
-     * @param maxBytes     size cap per image
-     * @param maxRedirects redirects followed per image
-     * @param allowHttp    whether plain-http URLs are fetched (local emulators); https always is
+     * @param maxBytes            size cap per image, decoded {@code b64_json} as well as downloaded
+     * @param maxRedirects        redirects followed per image
+     * @param allowHttp           whether plain-http URLs are fetched (local emulators); https always is
+     * @param allowPrivateNetwork whether URLs resolving to loopback, private or link-local addresses are fetched
+     *                            beyond the base URL's own origin
      */
-    public record DownloadRules(long maxBytes, int maxRedirects, boolean allowHttp) {
+    public record DownloadRules(long maxBytes, int maxRedirects, boolean allowHttp, boolean allowPrivateNetwork) {
     }
 }

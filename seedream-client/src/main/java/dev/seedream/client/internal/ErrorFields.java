@@ -2,7 +2,6 @@ package dev.seedream.client.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.seedream.client.SeedreamServiceException.ProviderError;
 
 import java.io.IOException;
 
@@ -38,10 +37,5 @@ final class ErrorFields {
 
     boolean isPresent() {
         return code != null || message != null;
-    }
-
-    ProviderError toProviderError(int status, String serverRequestId, String clientRequestId) {
-        return new ProviderError(status, code, message, param,
-                ErrorMapper.requestId(serverRequestId, message, clientRequestId));
     }
 }

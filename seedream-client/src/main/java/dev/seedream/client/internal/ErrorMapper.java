@@ -41,10 +41,29 @@ final class ErrorMapper {
     private static final Pattern MESSAGE_REQUEST_ID = Pattern.compile(
             "(?i)request id:\\s*([a-z0-9](?:[a-z0-9._-]*[a-z0-9])?)\\W*$");
 
-    private final JsonFactory json;
+    /** A bearer token in any text a server sends back (an echoed Authorization header). */
+    private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+[^\\s\"',;]+");
+    static final String REDACTED = "****";
 
-    ErrorMapper(JsonFactory json) {
+    private final JsonFactory json;
+    private final String apiKey;
+
+    /** @param apiKey the client's key, removed from every provider-supplied text kept */
+    ErrorMapper(JsonFactory json, String apiKey) {
         this.json = json;
+        this.apiKey = apiKey;
+    }
+
+    /**
+     * {@code text} without the client's key or any bearer token: a server that echoes the Authorization header
+     * (in a message, an HTML page, a request id) must not put the key into exceptions, logs, headers or attributes.
+     */
+    String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String withoutKey = apiKey.isEmpty() ? text : text.replace(apiKey, REDACTED);
+        return BEARER.matcher(withoutKey).replaceAll("Bearer " + REDACTED);
     }
 
     /**
@@ -56,8 +75,15 @@ final class ErrorMapper {
     SeedreamServiceException fromResponse(int status, byte[] body, String serverRequestId, String clientRequestId,
                                           Duration retryAfter) {
         ErrorFields error = parseError(body);
-        return fromProviderError(error.toProviderError(status, serverRequestId, clientRequestId), error.type,
+        return fromProviderError(providerError(error, status, serverRequestId, clientRequestId), error.type,
                 retryAfter);
+    }
+
+    /** What the provider said, redacted, with the request id to quote. */
+    ProviderError providerError(ErrorFields error, int status, String serverRequestId, String clientRequestId) {
+        String message = redact(error.message);
+        return new ProviderError(status, redact(error.code), message, redact(error.param),
+                requestId(serverRequestId, message, clientRequestId));
     }
 
     /**
@@ -85,8 +111,11 @@ final class ErrorMapper {
         };
     }
 
-    /** A failure of the transport or of reading the body; {@code requestId} is the attempt's id. */
-    static SeedreamException fromThrowable(Throwable failure, String requestId) {
+    /**
+     * A failure of the transport or of reading the body; {@code requestId} is the attempt's id. Messages are
+     * redacted: a parser's message may quote the body it choked on.
+     */
+    SeedreamException fromThrowable(Throwable failure, String requestId) {
         Throwable cause = unwrapBodyFailure(failure);
         if (cause instanceof SeedreamException known) {
             return known;
@@ -101,7 +130,7 @@ final class ErrorMapper {
         }
         if (cause instanceof MalformedBodyException || cause instanceof com.fasterxml.jackson.core.JacksonException) {
             return new SeedreamMalformedResponseException("Seedream returned a malformed response body: "
-                    + cause.getMessage(), 200, requestId, cause);
+                    + redact(cause.getMessage()), 200, requestId, null);
         }
         // Only a rejected certificate is final; a handshake that timed out or lost its connection is not.
         SSLHandshakeException handshake = causeOfType(cause, SSLHandshakeException.class);
@@ -136,9 +165,15 @@ final class ErrorMapper {
         return null;
     }
 
-    /** A body read that failed because the transfer failed is reported as the transfer's failure. */
+    /**
+     * A body read that failed because the transfer failed is reported as the transfer's failure; a failure that
+     * passed through a future is reported as itself.
+     */
     private static Throwable unwrapBodyFailure(Throwable failure) {
         Throwable current = failure;
+        while (current instanceof java.util.concurrent.CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
         while (current instanceof IOException && current.getCause() != null
                 && current.getMessage() != null && current.getMessage().startsWith("Response body transfer failed")) {
             current = current.getCause();

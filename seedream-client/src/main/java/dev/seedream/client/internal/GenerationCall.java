@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +38,8 @@ public final class GenerationCall<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerationCall.class);
     static final String CLIENT_REQUEST_ID_HEADER = "X-Client-Request-Id";
+    /** A server naming many large URLs for one call must not make it fetch them all at once. */
+    static final int PARALLEL_DOWNLOADS = 4;
 
     private final ClientRuntime runtime;
     private final ImageRequest request;
@@ -46,6 +50,9 @@ public final class GenerationCall<T> {
     private final List<GeneratedImage<T>> images = new ArrayList<>();
     private final List<ImageFailure> failures = new ArrayList<>();
     private final List<CompletableFuture<?>> downloads = new ArrayList<>();
+    /** Downloads of this call not started yet: at most {@link #PARALLEL_DOWNLOADS} run at once. */
+    private final Deque<Runnable> queuedDownloads = new ArrayDeque<>();
+    private int runningDownloads;
     private final CompletableFuture<GenerationResult<T>> result = new CompletableFuture<>();
     private volatile ListenableFuture<Void> exchange;
 
@@ -89,10 +96,14 @@ public final class GenerationCall<T> {
                 .thenCompose(slot -> acquireImages(reserved, waitEnds))
                 .thenCompose(held -> send(reserved))
                 .whenComplete((outcome, failure) -> {
-                    if (failure == null) {
-                        finish(outcome, number);
-                    } else {
-                        onFailure(number, unwrap(failure));
+                    try {
+                        if (failure == null) {
+                            finish(outcome, number);
+                        } else {
+                            onFailure(number, unwrap(failure));
+                        }
+                    } catch (Throwable unexpected) { // a bug of ours must still end the call
+                        failCall(unexpected, outcome == null ? null : outcome.requestId);
                     }
                 });
     }
@@ -173,39 +184,73 @@ public final class GenerationCall<T> {
     }
 
     private BodyDecoder<T> decoder() {
+        int maxItems = request.maxOutputImages();
         return request.stream()
-                ? BodyDecoder.events(runtime.sseReader, sink, this::onItem)
-                : BodyDecoder.json(runtime.jsonReader, sink, this::onItem);
+                ? BodyDecoder.events(runtime.sseReader, sink, this::onItem, maxItems)
+                : BodyDecoder.json(runtime.jsonReader, sink, this::onItem, maxItems);
     }
 
     /** Called on the decoder thread for each image or item failure, in arrival order. */
     private void onItem(ResponseItem<T> item) throws IOException {
         if (!item.hasImage()) {
-            recordFailure(item.toFailure());
+            ImageFailure failure = item.toFailure();
+            recordFailure(new ImageFailure(failure.index(), runtime.errors.redact(failure.code()),
+                    runtime.errors.redact(failure.message())));
         } else if (item.target == null && sink.fetchesUrls()) {
-            CompletableFuture<Void> download = runtime.downloader.download(item, sink)
-                    .handle((fetched, error) -> {
-                        if (error != null) {
-                            recordFailure(new ImageFailure(item.indexOrOrdinal(), "ImageDownloadFailed",
-                                    unwrap(error).getMessage()));
-                        } else {
-                            deliver(item);
-                        }
-                        return null;
-                    });
+            CompletableFuture<Void> download = new CompletableFuture<>();
             synchronized (this) {
                 downloads.add(download);
+                queuedDownloads.add(() -> runtime.downloader.download(item, sink)
+                        .handle((fetched, error) -> {
+                            if (error != null) {
+                                recordFailure(new ImageFailure(item.indexOrOrdinal(), "ImageDownloadFailed",
+                                        runtime.errors.redact(unwrap(error).getMessage())));
+                            } else {
+                                deliver(item);
+                            }
+                            return null;
+                        })
+                        .whenComplete((done, error) -> {
+                            downloadEnded();
+                            if (error != null) {
+                                download.completeExceptionally(error);
+                            } else {
+                                download.complete(null);
+                            }
+                        }));
             }
+            startQueuedDownloads();
         } else {
             deliver(item);
         }
+    }
+
+    private void startQueuedDownloads() {
+        while (true) {
+            Runnable next;
+            synchronized (this) {
+                if (runningDownloads >= PARALLEL_DOWNLOADS || queuedDownloads.isEmpty()) {
+                    return;
+                }
+                runningDownloads++;
+                next = queuedDownloads.poll();
+            }
+            next.run();
+        }
+    }
+
+    private void downloadEnded() {
+        synchronized (this) {
+            runningDownloads--;
+        }
+        startQueuedDownloads();
     }
 
     private void recordFailure(ImageFailure failure) {
         synchronized (this) {
             failures.add(failure);
         }
-        listener.onImageFailed(failure);
+        notifyListener(() -> listener.onImageFailed(failure));
     }
 
     private void deliver(ResponseItem<T> item) {
@@ -214,9 +259,18 @@ public final class GenerationCall<T> {
             synchronized (this) {
                 images.add(image);
             }
-            listener.onImage(image);
+            notifyListener(() -> listener.onImage(image));
         } catch (IOException e) {
             throw new CompletionException(e);
+        }
+    }
+
+    /** The caller's listener failing is the caller's failure, not a network fault: never retried. */
+    private static void notifyListener(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            throw new CompletionException(new SinkFailure(new IOException("the ImageListener threw " + e, e)));
         }
     }
 
@@ -226,32 +280,57 @@ public final class GenerationCall<T> {
             pending = downloads.toArray(CompletableFuture[]::new);
         }
         CompletableFuture.allOf(pending).whenComplete((done, error) -> {
-            if (error != null) { // only a sink failure escapes a download; a failed fetch is an image failure
-                runtime.counters.failures.incrementAndGet();
-                result.completeExceptionally(ErrorMapper.fromThrowable(unwrap(error), outcome.requestId));
-                return;
+            try {
+                complete(outcome, attempts, error);
+            } catch (Throwable unexpected) { // whenComplete would swallow it, and the call would never end
+                failCall(unexpected, outcome.requestId);
             }
-            ResponseSummary summary = outcome.summary;
-            List<GeneratedImage<T>> sortedImages;
-            List<ImageFailure> sortedFailures;
-            synchronized (this) {
-                sortedImages = new ArrayList<>(images);
-                sortedFailures = new ArrayList<>(failures);
-            }
-            sortedImages.sort(Comparator.comparingInt(GeneratedImage::index));
-            sortedFailures.sort(Comparator.comparingInt(ImageFailure::index));
-            result.complete(new GenerationResult<>(summary.model,
-                    summary.created == null ? null : Instant.ofEpochSecond(summary.created), sortedImages,
-                    sortedFailures, Optional.ofNullable(summary.usage), outcome.requestId, elapsed(), attempts));
         });
+    }
+
+    private void complete(Outcome outcome, int attempts, Throwable downloadError) {
+        if (downloadError != null) { // only a sink failure escapes a download; a failed fetch is an image failure
+            failCall(unwrap(downloadError), outcome.requestId);
+            return;
+        }
+        ResponseSummary summary = outcome.summary;
+        List<GeneratedImage<T>> sortedImages;
+        List<ImageFailure> sortedFailures;
+        synchronized (this) {
+            sortedImages = new ArrayList<>(images);
+            sortedFailures = new ArrayList<>(failures);
+        }
+        sortedImages.sort(Comparator.comparingInt(GeneratedImage::index));
+        sortedFailures.sort(Comparator.comparingInt(ImageFailure::index));
+        result.complete(new GenerationResult<>(summary.model,
+                summary.created == null ? null : Instant.ofEpochSecond(summary.created), sortedImages,
+                sortedFailures, Optional.ofNullable(summary.usage), outcome.requestId, elapsed(), attempts));
+    }
+
+    /**
+     * Ends the call with a failure that is not retried: an {@link Error} as it is, our own {@code SeedreamException}s
+     * as they are, anything else (a bug of ours on a broken answer) as a malformed response.
+     */
+    private void failCall(Throwable failure, String requestId) {
+        runtime.counters.failures.incrementAndGet();
+        Throwable reported = failure instanceof Error ? failure : runtime.errors.fromThrowable(
+                failure instanceof RuntimeException && !(failure instanceof SeedreamException)
+                        ? new MalformedBodyException("the result could not be assembled: " + failure) : failure,
+                requestId);
+        result.completeExceptionally(reported);
     }
 
     private void onFailure(int number, Throwable failure) {
         if (result.isDone()) { // cancelled by the caller: nothing to report, nothing to retry
             return;
         }
+        if (failure instanceof Error) { // out of memory is not a network fault: sending again would only repeat it
+            runtime.counters.failures.incrementAndGet();
+            result.completeExceptionally(failure);
+            return;
+        }
         SeedreamException error = failure instanceof SeedreamException known
-                ? known : ErrorMapper.fromThrowable(failure, null);
+                ? known : runtime.errors.fromThrowable(failure, null);
         if (error instanceof SeedreamRateLimitException) {
             runtime.counters.rateLimited.incrementAndGet();
         }

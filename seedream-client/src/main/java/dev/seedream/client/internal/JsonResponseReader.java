@@ -18,16 +18,22 @@ import java.util.List;
 final class JsonResponseReader {
 
     private final JsonFactory json;
+    private final long maxImageBytes;
 
-    JsonResponseReader(JsonFactory json) {
+    JsonResponseReader(JsonFactory json, long maxImageBytes) {
         this.json = json;
+        this.maxImageBytes = maxImageBytes;
     }
 
-    /** @throws ErrorInBodyException the body carried a top-level {@code error} */
-    <T> void read(InputStream body, ImageSink<T> sink, ItemHandler<T> handler, ResponseSummary summary)
+    /**
+     * @param maxItems the most items the request can produce: more is a broken (or hostile) answer
+     * @throws ErrorInBodyException the body carried a top-level {@code error}
+     */
+    <T> void read(InputStream body, ImageSink<T> sink, ItemHandler<T> handler, ResponseSummary summary, int maxItems)
             throws IOException {
         List<ResponseItem<T>> items = new ArrayList<>();
         ErrorFields error = null;
+        boolean sawData = false;
         try (JsonParser parser = json.createParser(Base64ValueDecoder.source(body))) {
             expect(parser, parser.nextToken(), JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -35,10 +41,13 @@ final class JsonResponseReader {
                 JsonToken value = parser.nextToken();
                 switch (field) {
                     case "model" -> summary.model = parser.getValueAsString();
-                    case "created" -> summary.created = parser.getValueAsLong();
+                    case "created" -> summary.created = ResponseItemReader.readEpochSecond(parser);
                     case "usage" -> summary.usage = value == JsonToken.START_OBJECT
                             ? ResponseItemReader.readUsage(parser) : summary.usage;
-                    case "data" -> readData(parser, value, sink, items);
+                    case "data" -> {
+                        readData(parser, value, sink, items, maxItems);
+                        sawData = true;
+                    }
                     case "error" -> error = ErrorFields.read(parser);
                     default -> parser.skipChildren();
                 }
@@ -46,6 +55,9 @@ final class JsonResponseReader {
             expect(parser, parser.currentToken(), JsonToken.END_OBJECT);
             if (error != null && error.isPresent()) {
                 throw new ErrorInBodyException(error);
+            }
+            if (!sawData) {
+                throw new MalformedBodyException("the answer has neither data nor error");
             }
         } catch (IOException | RuntimeException e) {
             items.forEach(ResponseItem::discard);
@@ -57,11 +69,15 @@ final class JsonResponseReader {
         }
     }
 
-    private static <T> void readData(JsonParser parser, JsonToken value, ImageSink<T> sink,
-                                     List<ResponseItem<T>> items) throws IOException {
+    private <T> void readData(JsonParser parser, JsonToken value, ImageSink<T> sink, List<ResponseItem<T>> items,
+                              int maxItems) throws IOException {
         expect(parser, value, JsonToken.START_ARRAY);
         while (parser.nextToken() == JsonToken.START_OBJECT) {
-            items.add(ResponseItemReader.read(parser, sink, items.size()));
+            if (items.size() == maxItems) {
+                throw new MalformedBodyException("the answer has more items than the request can produce ("
+                        + maxItems + ")");
+            }
+            items.add(ResponseItemReader.read(parser, sink, items.size(), maxImageBytes));
         }
         expect(parser, parser.currentToken(), JsonToken.END_ARRAY);
     }

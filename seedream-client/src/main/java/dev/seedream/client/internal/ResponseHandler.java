@@ -54,7 +54,7 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
         return result;
     }
 
-    /** The provider's request id header, else the id this attempt sent. */
+    /** The provider's request id header (redacted), else the id this attempt sent. */
     String requestId() {
         return serverRequestId != null ? serverRequestId : clientRequestId;
     }
@@ -67,8 +67,8 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
 
     @Override
     public State onHeadersReceived(HttpHeaders headers) {
-        serverRequestId = REQUEST_ID_HEADERS.stream().map(headers::get).filter(v -> v != null && !v.isBlank())
-                .findFirst().orElse(null);
+        serverRequestId = errors.redact(REQUEST_ID_HEADERS.stream().map(headers::get)
+                .filter(v -> v != null && !v.isBlank()).findFirst().orElse(null));
         retryAfter = headers.get("Retry-After");
         if (isSuccess() && decoder.isStream()) {
             startDecoding(); // events are handed on as they arrive
@@ -93,7 +93,7 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
     public void onThrowable(Throwable failure) {
         pipe.fail(failure);
         if (!decoding.get()) {
-            result.completeExceptionally(ErrorMapper.fromThrowable(failure, requestId()));
+            result.completeExceptionally(failure instanceof Error ? failure : errors.fromThrowable(failure, requestId()));
         }
     }
 
@@ -129,19 +129,25 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
         }
     }
 
-    private SeedreamException mapDecodeFailure(Throwable failure, ResponseSummary summary) {
+    /** An {@link Error} (out of memory, a linkage error) is passed on as it is: never retried, never a network fault. */
+    private Throwable mapDecodeFailure(Throwable failure, ResponseSummary summary) {
         if (failure instanceof ErrorInBodyException inBody) {
             SeedreamException provider = ErrorMapper.fromProviderError(
-                    inBody.error.toProviderError(status, serverRequestId, clientRequestId), inBody.error.type, null);
+                    errors.providerError(inBody.error, status, serverRequestId, clientRequestId), inBody.error.type, null);
             // After images were handed on, a retry would deliver (and bill) them again: the stream counts as cut.
             return summary.itemsDelivered == 0 ? provider
                     : new SeedreamStreamInterruptedException(summary.itemsDelivered, requestId(), provider);
         }
         boolean transportFailed = pipe.failure() != null;
-        if (decoder.isStream() && (failure instanceof StreamCutException || transportFailed)) {
-            Throwable cause = transportFailed ? pipe.failure() : failure;
+        Throwable cause = transportFailed ? pipe.failure() : failure;
+        if (cause instanceof Error || failure instanceof Error) {
+            return failure instanceof Error ? failure : cause;
+        }
+        // A stream whose images were handed on is cut, whatever broke it: a retry would deliver them again.
+        if (decoder.isStream() && (failure instanceof StreamCutException || transportFailed
+                || summary.itemsDelivered > 0)) {
             return new SeedreamStreamInterruptedException(summary.itemsDelivered, requestId(), cause);
         }
-        return ErrorMapper.fromThrowable(transportFailed ? pipe.failure() : failure, requestId());
+        return errors.fromThrowable(cause, requestId());
     }
 }

@@ -8,8 +8,10 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * Passes bytes to a sink while counting them and keeping the first few, so the format is detected from content.
- * Sink write failures become {@link SinkFailure}, so they are not mistaken for a broken response body.
+ * Passes bytes to a sink while counting them and keeping the first few, so the format is detected from content,
+ * and refuses an image larger than the client's largest image size before the sink gets the excess: the server
+ * does not decide how much memory or disk an image takes. Sink write failures become {@link SinkFailure}, so they
+ * are not mistaken for a broken response body.
  */
 final class SniffingOutputStream extends FilterOutputStream {
 
@@ -17,14 +19,17 @@ final class SniffingOutputStream extends FilterOutputStream {
     static final String UNKNOWN_TYPE = "application/octet-stream";
 
     private final byte[] head = new byte[HEAD_SIZE];
+    private final long maxBytes;
     private long count;
 
-    SniffingOutputStream(OutputStream sink) {
+    SniffingOutputStream(OutputStream sink, long maxBytes) {
         super(sink);
+        this.maxBytes = maxBytes;
     }
 
     @Override
     public void write(int b) throws IOException {
+        checkRoomFor(1);
         if (count < HEAD_SIZE) {
             head[(int) count] = (byte) b;
         }
@@ -38,6 +43,7 @@ final class SniffingOutputStream extends FilterOutputStream {
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
+        checkRoomFor(length);
         if (count < HEAD_SIZE) {
             System.arraycopy(bytes, offset, head, (int) count, (int) Math.min(length, HEAD_SIZE - count));
         }
@@ -55,6 +61,13 @@ final class SniffingOutputStream extends FilterOutputStream {
             out.flush();
         } catch (IOException e) {
             throw new SinkFailure(e);
+        }
+    }
+
+    private void checkRoomFor(int length) throws MalformedBodyException {
+        if (count + length > maxBytes) {
+            throw new MalformedBodyException("an image is larger than the largest image size of " + maxBytes
+                    + " bytes (maxImageBytes)");
         }
     }
 

@@ -29,9 +29,11 @@ final class SseResponseReader {
     private static final int MAX_SMALL_VALUE = 4096;
 
     private final JsonFactory json;
+    private final long maxImageBytes;
 
-    SseResponseReader(JsonFactory json) {
+    SseResponseReader(JsonFactory json, long maxImageBytes) {
         this.json = json;
+        this.maxImageBytes = maxImageBytes;
     }
 
     /**
@@ -40,7 +42,7 @@ final class SseResponseReader {
      * @throws StreamCutException   the body ended before any image event
      * @throws ErrorInBodyException the provider reported a whole-request error inside the stream
      */
-    <T> void read(InputStream body, ImageSink<T> sink, ItemHandler<T> handler, ResponseSummary summary)
+    <T> void read(InputStream body, ImageSink<T> sink, ItemHandler<T> handler, ResponseSummary summary, int maxItems)
             throws IOException {
         LineReader lines = new LineReader(body);
         String eventType = null;
@@ -53,7 +55,7 @@ final class SseResponseReader {
                 case "event" -> eventType = lines.restOfLine(MAX_SMALL_VALUE).trim();
                 case "data" -> {
                     if (lines.peek() == '{') {
-                        completed |= onData(lines.lineStream(), eventType, sink, handler, summary);
+                        completed |= onData(lines.lineStream(), eventType, sink, handler, summary, maxItems);
                     } else {
                         // [DONE] ends the stream even if the server keeps the connection open afterwards.
                         done = "[DONE]".equals(lines.restOfLine(MAX_SMALL_VALUE).trim());
@@ -69,12 +71,12 @@ final class SseResponseReader {
 
     /** Handles one data line; returns whether it was the completion event. */
     private <T> boolean onData(InputStream line, String eventType, ImageSink<T> sink, ItemHandler<T> handler,
-                               ResponseSummary summary) throws IOException {
+                               ResponseSummary summary, int maxItems) throws IOException {
         ResponseItem<T> item;
         InputStream source = Base64ValueDecoder.source(line);
         try (JsonParser parser = json.createParser(source)) {
             parser.nextToken();
-            item = ResponseItemReader.read(parser, sink, summary.itemsDelivered);
+            item = ResponseItemReader.read(parser, sink, summary.itemsDelivered, maxImageBytes);
             // Before the parser closes the source: the rest of the line, pushed back or not yet read, is dropped.
             source.transferTo(OutputStream.nullOutputStream());
         }
@@ -86,6 +88,11 @@ final class SseResponseReader {
             return true;
         }
         if (SUCCEEDED.equals(type) || FAILED.equals(type) || (type == null && item.hasImage())) {
+            if (summary.itemsDelivered == maxItems) {
+                item.discard();
+                throw new MalformedBodyException("the stream has more image events than the request can produce ("
+                        + maxItems + ")");
+            }
             handler.accept(item);
             summary.itemsDelivered++;
         } else if (item.hasError()) {

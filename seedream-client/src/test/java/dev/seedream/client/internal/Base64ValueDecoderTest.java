@@ -26,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class Base64ValueDecoderTest {
 
+    private static final long MAX_IMAGE = 64L * 1024 * 1024;
+    private static final int MAX_ITEMS = 15;
+
     private static final int[] IMAGE_SIZES = {0, 1, 2, 3, 5_000, 12_287, 12_288, 12_289, 70_001, 400_000};
 
     private final List<ResponseItem<byte[]>> items = new ArrayList<>();
@@ -77,7 +80,8 @@ class Base64ValueDecoderTest {
         String body = event(0, first).replace("/", "\\/") + event(1, second)
                 + "data: {\"type\":\"image_generation.completed\",\"usage\":{\"generated_images\":2}}\n\n";
 
-        new SseResponseReader(new JsonFactory()).read(pieces(body, 333), ImageSinks.memory(), items::add, summary);
+        new SseResponseReader(new JsonFactory(), MAX_IMAGE).read(pieces(body, 333), ImageSinks.memory(), items::add,
+                summary, MAX_ITEMS);
 
         assertThat(items).hasSize(2);
         assertThat(items.get(0).complete().content()).isEqualTo(first);
@@ -124,8 +128,8 @@ class Base64ValueDecoderTest {
         String cut = event(0, randomBytes(40_000, 3));
         String body = cut.substring(0, cut.length() / 2);
 
-        assertThatThrownBy(() -> new SseResponseReader(new JsonFactory()).read(pieces(body, 1000),
-                ImageSinks.memory(), items::add, summary))
+        assertThatThrownBy(() -> new SseResponseReader(new JsonFactory(), MAX_IMAGE).read(pieces(body, 1000),
+                ImageSinks.memory(), items::add, summary, MAX_ITEMS))
                 .isInstanceOf(MalformedBodyException.class).hasMessageContaining("ended inside a b64_json value");
         assertThat(items).isEmpty();
     }
@@ -148,14 +152,14 @@ class Base64ValueDecoderTest {
             }
         };
 
-        assertThatThrownBy(() -> new JsonResponseReader(new JsonFactory()).read(failing, ImageSinks.memory(),
-                items::add, summary)).isSameAs(transfer);
+        assertThatThrownBy(() -> new JsonResponseReader(new JsonFactory(), MAX_IMAGE).read(failing, ImageSinks.memory(),
+                items::add, summary, MAX_ITEMS)).isSameAs(transfer);
         assertThat(items).isEmpty();
     }
 
     private void readJson(String body, int pieceSize) throws IOException {
-        new JsonResponseReader(new JsonFactory()).read(pieces(body, pieceSize), ImageSinks.memory(), items::add,
-                summary);
+        new JsonResponseReader(new JsonFactory(), MAX_IMAGE).read(pieces(body, pieceSize), ImageSinks.memory(), items::add,
+                summary, MAX_ITEMS);
     }
 
     private static String event(int index, byte[] image) {

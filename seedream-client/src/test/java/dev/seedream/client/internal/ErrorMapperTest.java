@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ErrorMapperTest {
 
-    private final ErrorMapper errors = new ErrorMapper(new JsonFactory());
+    private final ErrorMapper errors = new ErrorMapper(new JsonFactory(), "sk-test-key");
 
     private SeedreamServiceException fromBody(int status, String body) {
         return errors.fromResponse(status, body.getBytes(StandardCharsets.UTF_8), null, "sent-id", null);

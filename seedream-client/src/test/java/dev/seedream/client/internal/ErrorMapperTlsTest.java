@@ -24,7 +24,7 @@ class ErrorMapperTlsTest {
         SSLHandshakeException handshake = new SSLHandshakeException("PKIX path building failed");
         handshake.initCause(new CertificateException("unable to find valid certification path"));
 
-        SeedreamException error = ErrorMapper.fromThrowable(connectFailure(handshake), null);
+        SeedreamException error = new ErrorMapper(new com.fasterxml.jackson.core.JsonFactory(), "k").fromThrowable(connectFailure(handshake), null);
 
         assertThat(error).isInstanceOf(SeedreamTlsException.class);
         assertThat(error.isRetryable()).isFalse();
@@ -32,7 +32,7 @@ class ErrorMapperTlsTest {
 
     @Test
     void aHandshakeThatTimedOutIsARetryableConnectionFailure() {
-        SeedreamException error = ErrorMapper.fromThrowable(
+        SeedreamException error = new ErrorMapper(new com.fasterxml.jackson.core.JsonFactory(), "k").fromThrowable(
                 connectFailure(new SslHandshakeTimeoutException("handshake timed out after 10000ms")), null);
 
         assertThat(error).isExactlyInstanceOf(SeedreamConnectionException.class);

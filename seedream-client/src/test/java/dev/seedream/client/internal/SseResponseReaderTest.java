@@ -17,16 +17,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SseResponseReaderTest {
 
+    private static final long MAX_IMAGE = 64L * 1024 * 1024;
+    private static final int MAX_ITEMS = 15;
+
     private static final String JPEG_B64 = Base64.getEncoder().encodeToString(
             new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3});
 
-    private final SseResponseReader reader = new SseResponseReader(new JsonFactory());
+    private final SseResponseReader reader = new SseResponseReader(new JsonFactory(), MAX_IMAGE);
     private final List<ResponseItem<byte[]>> items = new ArrayList<>();
     private final ResponseSummary summary = new ResponseSummary();
 
     private void read(String body) throws IOException {
         reader.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), ImageSinks.memory(),
-                items::add, summary);
+                items::add, summary, MAX_ITEMS);
     }
 
     @Test
@@ -95,7 +98,7 @@ class SseResponseReaderTest {
                     }
                 });
 
-        reader.read(neverEnding, ImageSinks.memory(), items::add, summary);
+        reader.read(neverEnding, ImageSinks.memory(), items::add, summary, MAX_ITEMS);
 
         assertThat(items).hasSize(1);
     }
