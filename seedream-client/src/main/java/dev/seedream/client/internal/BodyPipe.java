@@ -9,9 +9,14 @@ import java.util.Deque;
 /**
  * Bridges the body parts that AsyncHttpClient pushes from its I/O thread to a blocking {@link InputStream} that
  * Jackson's streaming parser pulls from a decoder thread. The I/O thread never blocks: parts are queued, and each
- * is released as soon as the parser has read it, so only the not-yet-parsed bytes are held.
+ * is released as soon as the parser has read it, so only the not-yet-parsed bytes are held — at most
+ * {@code maxQueued} of them: a body that runs further ahead of its decoding (a slow sink, or a hostile body built to
+ * be slow to parse) fails the call instead of filling the heap. AsyncHttpClient reads on by itself, so stopping
+ * the socket is not an option.
  */
 final class BodyPipe extends InputStream {
+
+    private final long maxQueued;
 
     private final Deque<byte[]> parts = new ArrayDeque<>();
     private byte[] current = new byte[0];
@@ -21,14 +26,32 @@ final class BodyPipe extends InputStream {
     private boolean closed;
     private Throwable failure;
 
-    /** Called by the I/O thread for each body part. Ignored once the reader has closed the pipe. */
-    synchronized void append(byte[] part) {
-        if (closed || part.length == 0) {
-            return;
+    BodyPipe(long maxQueued) {
+        this.maxQueued = maxQueued;
+    }
+
+    /**
+     * Called by the I/O thread for each body part; returns false when the rest of the body is not wanted: the
+     * reader closed the pipe, or it fell too far behind (the reader then fails).
+     */
+    synchronized boolean append(byte[] part) {
+        if (closed || failure != null) {
+            return false;
+        }
+        if (part.length == 0) {
+            return true;
+        }
+        if (buffered + part.length > maxQueued) {
+            fail(new SinkFailure(new IOException("the response arrived more than " + maxQueued
+                    + " bytes ahead of its decoding (a slow image sink, or a body built to be slow to read)")));
+            parts.clear();
+            buffered = 0;
+            return false;
         }
         parts.addLast(part);
         buffered += part.length;
         notifyAll();
+        return true;
     }
 
     /** The body ended normally. */

@@ -41,6 +41,8 @@ public final class ClientRuntime implements AutoCloseable {
     final ErrorMapper errors;
     final UrlDownloader downloader;
     final ClientCounters counters = new ClientCounters();
+    /** Body bytes held ahead of their decoding: one largest image, plus room for the JSON around it. */
+    final long maxQueuedBody;
 
     /**
      * @param http                  the one AsyncHttpClient of this client (closed with it)
@@ -69,6 +71,7 @@ public final class ClientRuntime implements AutoCloseable {
         this.imageQuota = PermitPool.perMinute("image quota (imagesPerMinute=" + imagesPerMinute + ")",
                 imagesPerMinute, MAX_WAITING, scheduler, System::nanoTime);
         JsonFactory json = new JsonFactory();
+        this.maxQueuedBody = download.maxBytes() + 16L * 1024 * 1024;
         this.jsonReader = new JsonResponseReader(json, download.maxBytes());
         this.sseReader = new SseResponseReader(json, download.maxBytes());
         this.errors = new ErrorMapper(json, apiKey);

@@ -143,7 +143,7 @@ public final class GenerationCall<T> {
         // A fresh id per attempt, as the provider's SDKs send it: support can find each attempt by it.
         String clientRequestId = UUID.randomUUID().toString();
         ResponseHandler<T> handler = new ResponseHandler<>(decoder(), runtime.decoders, runtime.errors, runtime.clock,
-                clientRequestId);
+                clientRequestId, runtime.maxQueuedBody);
         try {
             ListenableFuture<Void> pending = runtime.http.preparePost(runtime.endpoint)
                     .setHeader("Authorization", runtime.authorization)

@@ -34,20 +34,24 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
     private final String clientRequestId;
     private final CompletableFuture<ResponseSummary> result = new CompletableFuture<>();
     private final AtomicBoolean decoding = new AtomicBoolean();
-    private final BodyPipe pipe = new BodyPipe();
+    private final BodyPipe pipe;
     private final ByteArrayOutputStream errorBody = new ByteArrayOutputStream();
     private int status;
     private String serverRequestId;
     private String retryAfter;
 
-    /** @param clientRequestId the {@code X-Client-Request-Id} this attempt sends */
+    /**
+     * @param clientRequestId the {@code X-Client-Request-Id} this attempt sends
+     * @param maxQueued       the most body bytes held ahead of the decoder
+     */
     ResponseHandler(BodyDecoder<T> decoder, Executor decoderThreads, ErrorMapper errors, Clock clock,
-                    String clientRequestId) {
+                    String clientRequestId, long maxQueued) {
         this.decoder = decoder;
         this.decoderThreads = decoderThreads;
         this.errors = errors;
         this.clock = clock;
         this.clientRequestId = clientRequestId;
+        this.pipe = new BodyPipe(maxQueued);
     }
 
     CompletableFuture<ResponseSummary> result() {
@@ -79,7 +83,9 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
     @Override
     public State onBodyPartReceived(HttpResponseBodyPart part) {
         if (isSuccess()) {
-            pipe.append(part.getBodyPartBytes());
+            if (!pipe.append(part.getBodyPartBytes())) {
+                return State.ABORT; // the decoder is done with this body, or too far behind it
+            }
             if (pipe.bufferedBytes() >= DECODE_EARLY_AT) {
                 startDecoding();
             }

@@ -27,6 +27,8 @@ final class SseResponseReader {
     static final String FAILED = "image_generation.partial_failed";
     static final String COMPLETED = "image_generation.completed";
     private static final int MAX_SMALL_VALUE = 4096;
+    /** Field names are words like {@code data}: a longer one is not SSE, and must not grow without end. */
+    private static final int MAX_FIELD_NAME = 64;
 
     private final JsonFactory json;
     private final long maxImageBytes;
@@ -129,6 +131,10 @@ final class SseResponseReader {
             while (b != -1 && b != ':' && b != '\n') {
                 if (b != '\r') {
                     name.write(b);
+                }
+                if (name.size() > MAX_FIELD_NAME) {
+                    throw new MalformedBodyException("the stream has a line that is no SSE field (a name longer than "
+                            + MAX_FIELD_NAME + " bytes)");
                 }
                 b = read();
             }
