@@ -99,6 +99,28 @@ class SeedreamClientBoundedMemoryTest {
         }
     }
 
+    @Test
+    void aGzipBombCountsItsDecompressedBytes() throws java.io.IOException {
+        // 400 MB of JSON in well under a megabyte of gzip, sent unasked
+        java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
+        try (OutputStream gzip = new java.util.zip.GZIPOutputStream(compressed)) {
+            gzip.write("{\"data\":[{\"b64_json\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[(int) MB];
+            java.util.Arrays.fill(chunk, (byte) 'Q');
+            for (int i = 0; i < 400; i++) {
+                gzip.write(chunk);
+            }
+            gzip.write("\"}]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        assertThat(compressed.size()).isLessThan((int) MB);
+        server.then(HostileServer.bytes(200, "application/json", compressed.toByteArray())
+                .withHeader("Content-Encoding", "gzip"));
+        try (SeedreamClient client = EmulatorClients.builder(server).maxRetries(0).maxImageBytes(32 * MB).build()) {
+            assertThat(failureOf(client.generateAsync(b64("a bomb").build())))
+                    .isInstanceOfAny(SeedreamMalformedResponseException.class, SeedreamSinkException.class);
+        }
+    }
+
     private static void sleep() {
         try {
             Thread.sleep(20);
