@@ -282,6 +282,27 @@ class SeedreamClientHostileServerTest {
     }
 
     @Test
+    void anHtmlPageWithStatus200IsCalledWhatItIs() {
+        server.then(HostileServer.bytes(200, "text/html", "<html><body>Please log in</body></html>".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+        try (SeedreamClient client = client().build()) {
+            assertThat(failureOf(client.generateAsync(b64("captive portal").build())))
+                    .isInstanceOf(SeedreamMalformedResponseException.class).hasMessageContaining("HTML page");
+        }
+    }
+
+    @Test
+    void aBrokenContentEncodingIsAMalformedAnswerNotAConnectionFailure() {
+        server.then(HostileServer.bytes(200, "application/json", "this is not gzip at all".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)).withHeader("Content-Encoding", "gzip"));
+        try (SeedreamClient client = client().build()) {
+            assertThat(failureOf(client.generateAsync(b64("bad gzip").build())))
+                    .isInstanceOf(SeedreamMalformedResponseException.class).isNotInstanceOf(
+                            SeedreamConnectionException.class);
+        }
+    }
+
+    @Test
     void urlCredentialsAreNotShownByAnImage() {
         GeneratedImage<byte[]> image = new GeneratedImage<>(0, "1x1", "image/jpeg", 1,
                 "https://user:secret@cdn.example.com/a.jpeg?X-Signature=abc", null);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.seedream.client.SeedreamAuthenticationException;
+import io.netty.handler.codec.compression.DecompressionException;
 import dev.seedream.client.SeedreamConnectionException;
 import dev.seedream.client.SeedreamContentPolicyException;
 import dev.seedream.client.SeedreamException;
@@ -127,6 +128,10 @@ final class ErrorMapper {
         if (cause instanceof TimeoutException) {
             return new SeedreamTimeoutException("Seedream request timed out: " + cause.getMessage(), true, requestId,
                     cause);
+        }
+        if (causeOfType(cause, DecompressionException.class) != null) {
+            return new SeedreamMalformedResponseException("Seedream returned a body whose Content-Encoding could not be"
+                    + " decoded: " + redact(cause.getMessage()), 200, requestId, null);
         }
         if (cause instanceof MalformedBodyException || cause instanceof com.fasterxml.jackson.core.JacksonException) {
             return new SeedreamMalformedResponseException("Seedream returned a malformed response body: "

@@ -1,6 +1,7 @@
 package dev.seedream.client.internal;
 
 import dev.seedream.client.SeedreamException;
+import dev.seedream.client.SeedreamMalformedResponseException;
 import dev.seedream.client.SeedreamStreamInterruptedException;
 import io.netty.handler.codec.http.HttpHeaders;
 import org.asynchttpclient.AsyncHandler;
@@ -38,6 +39,8 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
     private final ByteArrayOutputStream errorBody = new ByteArrayOutputStream();
     private int status;
     private String serverRequestId;
+    /** Tells an HTML page (a proxy's, a login page) from broken JSON in the message. */
+    private volatile int firstBodyByte = -1;
     private String retryAfter;
 
     /**
@@ -83,7 +86,11 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
     @Override
     public State onBodyPartReceived(HttpResponseBodyPart part) {
         if (isSuccess()) {
-            if (!pipe.append(part.getBodyPartBytes())) {
+            byte[] bytes = part.getBodyPartBytes();
+            if (firstBodyByte < 0 && bytes.length > 0) {
+                firstBodyByte = bytes[0];
+            }
+            if (!pipe.append(bytes)) {
                 return State.ABORT; // the decoder is done with this body, or too far behind it
             }
             if (pipe.bufferedBytes() >= DECODE_EARLY_AT) {
@@ -153,6 +160,12 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
         if (decoder.isStream() && (failure instanceof StreamCutException || transportFailed
                 || summary.itemsDelivered > 0)) {
             return new SeedreamStreamInterruptedException(summary.itemsDelivered, requestId(), cause);
+        }
+        if (firstBodyByte == '<' && (cause instanceof MalformedBodyException
+                || cause instanceof com.fasterxml.jackson.core.JacksonException)) {
+            return new SeedreamMalformedResponseException("Seedream answered HTTP " + status + " with an HTML page, not"
+                    + " JSON: a proxy, gateway or login page may be answering instead of the API", status, requestId(),
+                    null);
         }
         return errors.fromThrowable(cause, requestId());
     }

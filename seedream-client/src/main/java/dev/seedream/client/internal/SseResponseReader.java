@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
  * handed on the moment the event ends — never buffered as a line or a {@code String}.
  *
  * <p>Accepted: an {@code event:} line repeating the type (or standing in for a missing {@code type} field),
- * comments, {@code id:}/{@code retry:} lines (ignored), and a final {@code data: [DONE]}. A {@code data} value must be
- * on one line, as the provider sends it. The completion event is optional: a stream that ends cleanly after its
+ * comments, {@code id:}/{@code retry:} lines (ignored), a final {@code data: [DONE]}, and an event's data split over
+ * several {@code data:} lines (valid SSE, joined; the provider sends one). The completion event is optional: a stream that ends cleanly after its
  * images is complete (its usage then unknown), since one source shows single-image streams without it.
  */
 final class SseResponseReader {
@@ -172,24 +172,71 @@ final class SseResponseReader {
 
                 @Override
                 public int read(byte[] target, int offset, int length) throws IOException {
-                    if (ended || !fill()) {
-                        ended = true;
-                        return -1;
+                    while (!ended && fill()) {
+                        int end = Math.min(limit, position + length);
+                        int count = 0;
+                        while (position + count < end && buffer[position + count] != '\n') {
+                            count++;
+                        }
+                        System.arraycopy(buffer, position, target, offset, count);
+                        position += count;
+                        if (position < end) { // stopped at the line break
+                            position++;
+                            if (count > 0 && target[offset + count - 1] == '\r') {
+                                count--; // a CRLF line end
+                            }
+                            ended = !continuesData();
+                        }
+                        if (count > 0) {
+                            return count;
+                        }
                     }
-                    int end = Math.min(limit, position + length);
-                    int count = 0;
-                    while (position + count < end && buffer[position + count] != '\n') {
-                        count++;
-                    }
-                    System.arraycopy(buffer, position, target, offset, count);
-                    position += count;
-                    if (position < end) { // stopped at the line break
-                        position++;
-                        ended = true;
-                    }
-                    return count == 0 && ended ? -1 : count;
+                    ended = true;
+                    return -1;
                 }
             };
+        }
+
+        /**
+         * Whether the next line continues the event's data ({@code data:} again, which SSE joins to the line before;
+         * the JSON parser reads the join as white space). If so, its field name is consumed.
+         */
+        private boolean continuesData() {
+            try {
+                // One byte tells: the blank line that ends an event arrives with it, so the image is not held back.
+                if (!ensure(1) || buffer[position] != 'd') {
+                    return false;
+                }
+                if (!ensure(5) || buffer[position + 1] != 'a' || buffer[position + 2] != 't'
+                        || buffer[position + 3] != 'a' || buffer[position + 4] != ':') {
+                    return false;
+                }
+                position += 5;
+                if (ensure(1) && buffer[position] == ' ') {
+                    position++;
+                }
+                return true;
+            } catch (IOException cut) {
+                return false; // the line is complete; the next read reports the failure
+            }
+        }
+
+        /** At least {@code count} unread bytes in the buffer, unless the body ends first. */
+        private boolean ensure(int count) throws IOException {
+            if (limit - position >= count) {
+                return true;
+            }
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
+            while (limit < count) {
+                int read = in.read(buffer, limit, buffer.length - limit);
+                if (read <= 0) {
+                    return false;
+                }
+                limit += read;
+            }
+            return true;
         }
 
         private boolean fill() throws IOException {

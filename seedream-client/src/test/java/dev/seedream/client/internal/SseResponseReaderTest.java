@@ -87,6 +87,19 @@ class SseResponseReaderTest {
     }
 
     @Test
+    void dataSplitOverSeveralLinesIsJoinedAsSseSays() throws IOException {
+        String half = JPEG_B64.substring(0, 4);
+        read("event: image_generation.partial_succeeded\n"
+                + "data: {\"type\":\"image_generation.partial_succeeded\",\n"
+                + "data:\"image_index\":0,\"b64_json\":\"" + half + "\r\n"
+                + "data: " + JPEG_B64.substring(4) + "\"}\n\n"
+                + "data: {\"type\":\"image_generation.completed\",\"usage\":{\"generated_images\":1}}\n\n");
+
+        assertThat(items).singleElement().satisfies(item -> assertThat(item.complete().content()).hasSize(7));
+        assertThat(summary.usage.generatedImages()).isEqualTo(1);
+    }
+
+    @Test
     void doneEndsTheStreamWhateverFollows() throws IOException {
         InputStream neverEnding = new java.io.SequenceInputStream(new ByteArrayInputStream(
                 ("data: {\"type\":\"image_generation.partial_succeeded\",\"image_index\":0,"
