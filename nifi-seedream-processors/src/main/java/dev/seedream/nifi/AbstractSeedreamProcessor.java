@@ -75,7 +75,8 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
     public final void onTrigger(ProcessContext context, ProcessSession session) {
         // NiFi only schedules us when every destination has room; the check keeps that promise when we are
         // triggered anyway, so a full queue never receives half a batch.
-        if (retryAfterGate.isClosed() || quotaGate.isClosed() || !context.getAvailableRelationships().containsAll(getRelationships())) {
+        if (retryAfterGate.isClosed() || quotaGate.isClosed()
+                || !context.getAvailableRelationships().containsAll(getRelationships())) {
             context.yield();
             return;
         }

@@ -293,11 +293,7 @@ class GenerateImageSeedreamTest extends SeedreamTestSupport {
 
         runner.run();
 
-        assertThat(runner.isYieldCalled()).isTrue();
-        assertThat(runner.getQueueSize().getObjectCount()).isEqualTo(1);
-        for (var relationship : runner.getProcessor().getRelationships()) {
-            runner.assertTransferCount(relationship, 0);
-        }
+        assertYieldedWithTheFlowFileStillQueued();
         runner.assertPenalizeCount(0);
         assertThat(emulator.stats().generationRequests()).isEqualTo(1);
 
@@ -315,11 +311,7 @@ class GenerateImageSeedreamTest extends SeedreamTestSupport {
 
         runner.run();
 
-        assertThat(runner.isYieldCalled()).isTrue();
-        assertThat(runner.getQueueSize().getObjectCount()).isEqualTo(1);
-        for (var relationship : runner.getProcessor().getRelationships()) {
-            runner.assertTransferCount(relationship, 0);
-        }
+        assertYieldedWithTheFlowFileStillQueued();
         assertThat(runner.getLogger().getErrorMessages()).singleElement()
                 .satisfies(error -> assertThat(error.getMsg() + java.util.Arrays.toString(error.getArgs()))
                         .contains("SetLimitExceeded", "Raise the quota or the spend limit"));
@@ -343,6 +335,15 @@ class GenerateImageSeedreamTest extends SeedreamTestSupport {
         shortPause.assertTransferCount(SUCCESS, 1);
         shortPause.assertTransferCount(ORIGINAL, 1);
         assertApiKeyNowhere(shortPause);
+    }
+
+    /** A rate limit or an exhausted quota: nothing routed anywhere, the input back in its queue. */
+    private void assertYieldedWithTheFlowFileStillQueued() {
+        assertThat(runner.isYieldCalled()).isTrue();
+        assertThat(runner.getQueueSize().getObjectCount()).isEqualTo(1);
+        for (var relationship : runner.getProcessor().getRelationships()) {
+            runner.assertTransferCount(relationship, 0);
+        }
     }
 
     @Test

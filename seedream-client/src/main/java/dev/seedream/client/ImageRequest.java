@@ -1,5 +1,7 @@
 package dev.seedream.client;
 
+import dev.seedream.client.internal.Redaction;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -192,7 +194,8 @@ public final class ImageRequest {
     public String toString() {
         StringJoiner text = new StringJoiner(", ", "ImageRequest{", "}");
         text.add(prompt == null ? "prompt=null"
-                : "prompt='" + Redaction.truncate(prompt, Redaction.PROMPT_CHARS) + "' (" + prompt.length() + " chars)");
+                : "prompt='" + Redaction.truncate(prompt, Redaction.PROMPT_CHARS) + "' (" + prompt.length()
+                        + " chars)");
         addIfSet(text, "model", model);
         addIfSet(text, "images", images.isEmpty() ? null : images);
         addIfSet(text, "size", size);

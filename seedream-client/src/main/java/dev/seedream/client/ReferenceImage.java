@@ -1,5 +1,7 @@
 package dev.seedream.client;
 
+import dev.seedream.client.internal.Redaction;
+
 import java.io.File;
 import java.io.FilterOutputStream;
 import java.io.IOException;

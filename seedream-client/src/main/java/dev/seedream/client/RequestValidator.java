@@ -1,5 +1,7 @@
 package dev.seedream.client;
 
+import dev.seedream.client.internal.Redaction;
+
 import dev.seedream.client.SeedreamValidationException.Violation;
 import java.net.URI;
 import java.net.URISyntaxException;

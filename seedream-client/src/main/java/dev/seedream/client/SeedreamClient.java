@@ -267,7 +267,11 @@ public final class SeedreamClient implements AutoCloseable {
             return this;
         }
 
-        /** Longest a call waits for a request slot or image quota before failing with a rate-limit error. */
+        /**
+         * Longest a call waits for a request slot or image quota before failing with a rate-limit error; a provider
+         * {@code Retry-After} longer than this ends the call at once too
+         * ({@link SeedreamRateLimitException#retryAfter()} tells the caller how long to wait).
+         */
         public Builder maxLimitWait(Duration wait) {
             this.maxLimitWait = requirePositive(wait, "maxLimitWait");
             return this;

@@ -1,5 +1,7 @@
 package dev.seedream.client;
 
+import dev.seedream.client.internal.Redaction;
+
 import java.util.Locale;
 
 /**

@@ -303,6 +303,32 @@ class SeedreamClientHostileServerTest {
     }
 
     @Test
+    void aRedirectOfTheApiSaysWhereTo() {
+        server.then(HostileServer.redirect(302, "https://login.example.com/sso?ticket=s3cr3t"));
+        try (SeedreamClient client = client().build()) {
+            assertThat(failureOf(client.generateAsync(b64("redirected").build())))
+                    .isInstanceOf(SeedreamServiceException.class)
+                    .hasMessageContaining("redirects to https://login.example.com/sso (not followed: check the base URL)")
+                    .hasMessageNotContaining("s3cr3t");
+        }
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheLimitWaitEndsTheCallAtOnce() {
+        server.then(HostileServer.json(429, "{\"error\":{\"code\":\"ServerOverloaded\"}}")
+                .withHeader("Retry-After", "540"));
+        try (SeedreamClient client = client().maxRetries(3).maxLimitWait(java.time.Duration.ofSeconds(2)).build()) {
+            long start = System.nanoTime();
+
+            assertThat(failureOf(client.generateAsync(b64("wait nine minutes").build())))
+                    .isInstanceOfSatisfying(SeedreamRateLimitException.class, e -> assertThat(e.retryAfter())
+                            .contains(java.time.Duration.ofSeconds(540)));
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+        }
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
     void urlCredentialsAreNotShownByAnImage() {
         GeneratedImage<byte[]> image = new GeneratedImage<>(0, "1x1", "image/jpeg", 1,
                 "https://user:secret@cdn.example.com/a.jpeg?X-Signature=abc", null);

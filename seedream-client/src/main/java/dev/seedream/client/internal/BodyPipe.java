@@ -72,10 +72,6 @@ final class BodyPipe extends InputStream {
         return buffered;
     }
 
-    synchronized boolean isEnded() {
-        return finished || failure != null;
-    }
-
     /** The transport failure, if the body did not end normally. */
     synchronized Throwable failure() {
         return failure;

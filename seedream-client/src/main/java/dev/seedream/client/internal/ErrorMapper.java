@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.seedream.client.SeedreamAuthenticationException;
-import io.netty.handler.codec.compression.DecompressionException;
 import dev.seedream.client.SeedreamConnectionException;
 import dev.seedream.client.SeedreamContentPolicyException;
 import dev.seedream.client.SeedreamException;
@@ -20,15 +19,16 @@ import dev.seedream.client.SeedreamSinkException;
 import dev.seedream.client.SeedreamServiceException.ProviderError;
 import dev.seedream.client.SeedreamTimeoutException;
 import dev.seedream.client.SeedreamTlsException;
+import io.netty.handler.codec.compression.DecompressionException;
 
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLHandshakeException;
 
@@ -72,10 +72,15 @@ final class ErrorMapper {
      *
      * @param serverRequestId the provider's request id header, or null
      * @param clientRequestId the {@code X-Client-Request-Id} this attempt sent
+     * @param location        the {@code Location} of a 3xx answer, else null
      */
     SeedreamServiceException fromResponse(int status, byte[] body, String serverRequestId, String clientRequestId,
-                                          Duration retryAfter) {
+                                          Duration retryAfter, String location) {
         ErrorFields error = parseError(body);
+        if (location != null) { // the API never redirects: the base URL points at something else
+            error.message = (error.message == null ? "" : error.message + "; ") + "redirects to "
+                    + Redaction.url(location) + " (not followed: check the base URL)";
+        }
         return fromProviderError(providerError(error, status, serverRequestId, clientRequestId), error.type,
                 retryAfter);
     }

@@ -358,6 +358,9 @@ public final class GenerationCall<T> {
         }
         Duration retryAfter = error instanceof SeedreamRateLimitException limited
                 ? limited.retryAfter().orElse(null) : null;
+        if (retryAfter != null && retryAfter.compareTo(runtime.maxLimitWait) > 0) {
+            return null; // longer than a call may wait for a limit: the caller decides (NiFi yields, Camel redelivers)
+        }
         Duration delay = runtime.retryPolicy.delayBefore(number, retryAfter, ThreadLocalRandom.current()::nextDouble);
         return delay.compareTo(remaining()) < 0 ? delay : null;
     }

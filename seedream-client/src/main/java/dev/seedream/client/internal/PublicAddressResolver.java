@@ -108,7 +108,8 @@ final class PublicAddressResolver implements NameResolver<InetAddress> {
     private static UnknownHostException refused(String host, InetAddress address) {
         return new UnknownHostException("image URL host " + host + " resolves to "
                 + (address == null ? "no address" : "the non-public address " + address.getHostAddress())
-                + ": refused (only the API's own origin may be private; allowPrivateNetworkDownloads(true) lifts this)");
+                + ": refused (only the API's own origin may be private; allowPrivateNetworkDownloads(true) lifts"
+                + " this)");
     }
 
     @Override

@@ -42,6 +42,7 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
     /** Tells an HTML page (a proxy's, a login page) from broken JSON in the message. */
     private volatile int firstBodyByte = -1;
     private String retryAfter;
+    private String location;
 
     /**
      * @param clientRequestId the {@code X-Client-Request-Id} this attempt sends
@@ -77,6 +78,7 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
         serverRequestId = errors.redact(REQUEST_ID_HEADERS.stream().map(headers::get)
                 .filter(v -> v != null && !v.isBlank()).findFirst().orElse(null));
         retryAfter = headers.get("Retry-After");
+        location = status / 100 == 3 ? headers.get("Location") : null;
         if (isSuccess() && decoder.isStream()) {
             startDecoding(); // events are handed on as they arrive
         }
@@ -106,7 +108,8 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
     public void onThrowable(Throwable failure) {
         pipe.fail(failure);
         if (!decoding.get()) {
-            result.completeExceptionally(failure instanceof Error ? failure : errors.fromThrowable(failure, requestId()));
+            result.completeExceptionally(failure instanceof Error ? failure
+                    : errors.fromThrowable(failure, requestId()));
         }
     }
 
@@ -117,7 +120,7 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
             startDecoding();
         } else {
             result.completeExceptionally(errors.fromResponse(status, errorBody.toByteArray(), serverRequestId,
-                    clientRequestId, RetryAfter.parse(retryAfter, clock)));
+                    clientRequestId, RetryAfter.parse(retryAfter, clock), location));
         }
         return null;
     }
@@ -142,11 +145,12 @@ final class ResponseHandler<T> implements AsyncHandler<Void> {
         }
     }
 
-    /** An {@link Error} (out of memory, a linkage error) is passed on as it is: never retried, never a network fault. */
+    /** An {@link Error} (out of memory, a linkage error) is passed on as it is: never retried nor a network fault. */
     private Throwable mapDecodeFailure(Throwable failure, ResponseSummary summary) {
         if (failure instanceof ErrorInBodyException inBody) {
             SeedreamException provider = ErrorMapper.fromProviderError(
-                    errors.providerError(inBody.error, status, serverRequestId, clientRequestId), inBody.error.type, null);
+                    errors.providerError(inBody.error, status, serverRequestId, clientRequestId), inBody.error.type,
+                    null);
             // After images were handed on, a retry would deliver (and bill) them again: the stream counts as cut.
             return summary.itemsDelivered == 0 ? provider
                     : new SeedreamStreamInterruptedException(summary.itemsDelivered, requestId(), provider);

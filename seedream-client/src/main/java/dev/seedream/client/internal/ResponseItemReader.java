@@ -62,7 +62,8 @@ final class ResponseItemReader {
 
     /** {@code created}: whole seconds that a time can hold. */
     static Long readEpochSecond(JsonParser parser) throws IOException {
-        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT
+                || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                 || parser.getLongValue() < MIN_EPOCH_SECOND || parser.getLongValue() > MAX_EPOCH_SECOND) {
             throw new MalformedBodyException("'created' is not a time in seconds: " + parser.getText());
         }

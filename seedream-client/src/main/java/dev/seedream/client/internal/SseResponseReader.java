@@ -18,8 +18,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Accepted: an {@code event:} line repeating the type (or standing in for a missing {@code type} field),
  * comments, {@code id:}/{@code retry:} lines (ignored), a final {@code data: [DONE]}, and an event's data split over
- * several {@code data:} lines (valid SSE, joined; the provider sends one). The completion event is optional: a stream that ends cleanly after its
- * images is complete (its usage then unknown), since one source shows single-image streams without it.
+ * several {@code data:} lines (valid SSE, joined; the provider sends one). The completion event is optional: a
+ * stream that ends cleanly after its images is complete (its usage then unknown), since one source shows
+ * single-image streams without it.
  */
 final class SseResponseReader {
 

@@ -24,7 +24,7 @@ class ErrorMapperTest {
     private final ErrorMapper errors = new ErrorMapper(new JsonFactory(), "sk-test-key");
 
     private SeedreamServiceException fromBody(int status, String body) {
-        return errors.fromResponse(status, body.getBytes(StandardCharsets.UTF_8), null, "sent-id", null);
+        return errors.fromResponse(status, body.getBytes(StandardCharsets.UTF_8), null, "sent-id", null, null);
     }
 
     @ParameterizedTest

@@ -1,23 +1,23 @@
-package dev.seedream.client;
+package dev.seedream.client.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * Shortens values for {@code toString()} and validation messages. Prompts may be long or private, image data
- * is large, and URLs may carry signatures or credentials in their query or user-info, so none of these are
- * ever shown in full.
+ * Shortens values for {@code toString()} and messages, in the API types and the transport alike. Prompts may be
+ * long or private, image data is large, and URLs may carry signatures or credentials in their query or user-info,
+ * so none of these are ever shown in full. Not part of the API.
  */
-final class Redaction {
+public final class Redaction {
 
-    static final int PROMPT_CHARS = 60;
+    public static final int PROMPT_CHARS = 60;
 
     private Redaction() {
     }
 
     /** The first {@code max} characters followed by "…", or the text itself when short enough. */
-    static String truncate(String text, int max) {
+    public static String truncate(String text, int max) {
         if (text == null || text.length() <= max) {
             return text;
         }
@@ -25,7 +25,7 @@ final class Redaction {
     }
 
     /** Scheme, host, port and path only: user-info, query and fragment may hold credentials or signatures. */
-    static String url(String url) {
+    public static String url(String url) {
         try {
             URI uri = new URI(url);
             if (uri.getScheme() != null && uri.getHost() != null) {
@@ -45,7 +45,7 @@ final class Redaction {
     }
 
     /** Human-readable size: {@code 512 bytes}, {@code 3.4 KB}, {@code 1.2 MB} (binary units). */
-    static String bytes(long bytes) {
+    public static String bytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " bytes";
         }
