@@ -239,11 +239,16 @@ public final class GenerationCall<T> {
         }
     }
 
+    /** Runs on the I/O thread that ended a download: the next one starts elsewhere, as its name lookup may block. */
     private void downloadEnded() {
         synchronized (this) {
             runningDownloads--;
         }
-        startQueuedDownloads();
+        try {
+            runtime.decoders.execute(this::startQueuedDownloads);
+        } catch (RejectedExecutionException closed) {
+            startQueuedDownloads(); // the client is closing: each queued download fails at once on its own
+        }
     }
 
     private void recordFailure(ImageFailure failure) {
