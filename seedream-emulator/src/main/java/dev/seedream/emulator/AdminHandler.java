@@ -119,6 +119,7 @@ final class AdminHandler {
         view.put("apiKeyCount", c.apiKeys().size());
         view.put("latency", c.latency().toString());
         view.put("imagesPerMinute", c.imagesPerMinute());
+        view.put("rateWindow", Durations.format(c.rateWindow()));
         view.put("maxInFlight", c.maxInFlight());
         view.put("urlExpiry", Durations.format(c.urlExpiry()));
         view.put("contentPolicyTrigger", c.contentPolicyTrigger());

@@ -25,6 +25,8 @@ enum ConfigOption {
             (b, v) -> b.latency(Latency.parse(last(v)))),
     IMAGES_PER_MINUTE("images-per-minute", "N", "images admitted per sliding minute, 0 = unlimited", true,
             (b, v) -> b.imagesPerMinute(Integer.parseInt(last(v)))),
+    RATE_WINDOW("rate-window", "DURATION", "window of --images-per-minute, e.g. 10s for fast tests (default 1m)", true,
+            (b, v) -> b.rateWindow(Durations.parse(last(v)))),
     MAX_IN_FLIGHT("max-in-flight", "N", "generation requests in progress at once, 0 = unlimited", true,
             (b, v) -> b.maxInFlight(Integer.parseInt(last(v)))),
     URL_EXPIRY("url-expiry", "DURATION", "lifetime of url results, e.g. 10m (default 24h)", true,

@@ -26,6 +26,7 @@ public final class EmulatorConfig {
     private final Set<String> apiKeys;
     private final Latency latency;
     private final int imagesPerMinute;
+    private final Duration rateWindow;
     private final int maxInFlight;
     private final Duration urlExpiry;
     private final String contentPolicyTrigger;
@@ -51,6 +52,7 @@ public final class EmulatorConfig {
         apiKeys = Collections.unmodifiableSet(new LinkedHashSet<>(b.apiKeys));
         latency = b.latency;
         imagesPerMinute = b.imagesPerMinute;
+        rateWindow = b.rateWindow;
         maxInFlight = b.maxInFlight;
         urlExpiry = b.urlExpiry;
         contentPolicyTrigger = b.contentPolicyTrigger;
@@ -91,6 +93,8 @@ public final class EmulatorConfig {
     public Set<String> apiKeys() { return apiKeys; }
     public Latency latency() { return latency; }
     public int imagesPerMinute() { return imagesPerMinute; }
+    /** The sliding window {@link #imagesPerMinute()} counts over: one minute, as the provider, unless a test shortens it. */
+    public Duration rateWindow() { return rateWindow; }
     public int maxInFlight() { return maxInFlight; }
     public Duration urlExpiry() { return urlExpiry; }
     public String contentPolicyTrigger() { return contentPolicyTrigger; }
@@ -120,6 +124,7 @@ public final class EmulatorConfig {
         private Set<String> apiKeys = new LinkedHashSet<>(List.of("test-key"));
         private Latency latency = Latency.none();
         private int imagesPerMinute;
+        private Duration rateWindow = Duration.ofMinutes(1);
         private int maxInFlight;
         private Duration urlExpiry = Duration.ofHours(24);
         private String contentPolicyTrigger = "forbidden";
@@ -148,6 +153,7 @@ public final class EmulatorConfig {
             apiKeys = new LinkedHashSet<>(c.apiKeys);
             latency = c.latency;
             imagesPerMinute = c.imagesPerMinute;
+            rateWindow = c.rateWindow;
             maxInFlight = c.maxInFlight;
             urlExpiry = c.urlExpiry;
             contentPolicyTrigger = c.contentPolicyTrigger;
@@ -213,6 +219,18 @@ public final class EmulatorConfig {
         /** Images admitted per sliding minute; 0 = unlimited. */
         public Builder imagesPerMinute(int limit) {
             this.imagesPerMinute = check(limit, 0, Integer.MAX_VALUE, "imagesPerMinute");
+            return this;
+        }
+
+        /**
+         * Shortens (or lengthens) the window of {@link #imagesPerMinute(int)}, so a test can live through several
+         * windows in seconds; the limit then counts images per this window.
+         */
+        public Builder rateWindow(Duration window) {
+            if (window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("rateWindow must be positive");
+            }
+            this.rateWindow = window;
             return this;
         }
 

@@ -5,12 +5,10 @@ import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Admission control as the provider does it: a sliding one-minute window of images (IPM) and a cap on requests in
- * progress. Images count when a request is admitted, whatever happens to it afterwards.
+ * Admission control as the provider does it: a sliding one-minute window of images (IPM; the window is
+ * {@link EmulatorConfig#rateWindow()}) and a cap on requests in progress. Images count when a request is admitted, whatever happens to it afterwards.
  */
 final class RateLimiter {
-
-    private static final long WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private record Admission(long atNanos, int images) {
     }
@@ -33,11 +31,12 @@ final class RateLimiter {
                     + maxInFlight + " allowed). Please retry later.", retryAfter ? 1 : ApiError.NO_RETRY_AFTER);
         }
         long now = System.nanoTime();
-        expire(now);
+        long windowNanos = config.rateWindow().toNanos();
+        expire(now, windowNanos);
         if (imagesPerMinute > 0 && imagesInWindow > 0 && imagesInWindow + images > imagesPerMinute) {
             throw ApiError.tooManyRequests("ModelAccountIpmRateLimitExceeded", "The images-per-minute limit ("
                     + imagesPerMinute + ") of this model has been exceeded. Please retry later.",
-                    retryAfter ? retryAfterSeconds(now, images, imagesPerMinute) : ApiError.NO_RETRY_AFTER);
+                    retryAfter ? retryAfterSeconds(now, windowNanos, images, imagesPerMinute) : ApiError.NO_RETRY_AFTER);
         }
         window.add(new Admission(now, images));
         imagesInWindow += images;
@@ -59,19 +58,19 @@ final class RateLimiter {
         imagesInWindow = 0;
     }
 
-    private void expire(long now) {
-        while (!window.isEmpty() && now - window.peek().atNanos() >= WINDOW_NANOS) {
+    private void expire(long now, long windowNanos) {
+        while (!window.isEmpty() && now - window.peek().atNanos() >= windowNanos) {
             imagesInWindow -= window.poll().images();
         }
     }
 
     /** Seconds until enough of the window has expired for {@code images} more (at least 1). */
-    private int retryAfterSeconds(long now, int images, int limit) {
+    private int retryAfterSeconds(long now, long windowNanos, int images, int limit) {
         int freed = 0;
         for (Admission a : window) {
             freed += a.images();
             if (imagesInWindow - freed + images <= limit || freed == imagesInWindow) {
-                long waitNanos = a.atNanos() + WINDOW_NANOS - now;
+                long waitNanos = a.atNanos() + windowNanos - now;
                 return (int) Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + TimeUnit.SECONDS.toNanos(1) - 1));
             }
         }

@@ -55,6 +55,18 @@ class RateLimitTest {
     }
 
     @Test
+    void aShortenedWindowFreesItsImagesWhenItEnds() throws InterruptedException {
+        emu.configure(c -> c.imagesPerMinute(1).rateWindow(Duration.ofMillis(600)).retryAfterOn429(true));
+        assertThat(generate(emu, body("short window").put("response_format", "url")).statusCode()).isEqualTo(200);
+        HttpResponse<String> limited = generate(emu, body("short window").put("response_format", "url"));
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).as("rounded up to a whole second").hasValue("1");
+        Thread.sleep(700);
+        assertThat(generate(emu, body("short window").put("response_format", "url")).statusCode()).isEqualTo(200);
+        assertThat(emu.stats().imagesGenerated()).isEqualTo(2);
+    }
+
+    @Test
     void resetRestoresTheStartLimits() {
         emu.configure(c -> c.imagesPerMinute(1));
         assertThat(generate(emu, body("limited").put("response_format", "url")).statusCode()).isEqualTo(200);
