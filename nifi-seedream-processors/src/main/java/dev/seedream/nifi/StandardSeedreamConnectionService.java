@@ -18,6 +18,7 @@ import org.apache.nifi.controller.ConfigurationContext;
 import org.apache.nifi.controller.VerifiableControllerService;
 import org.apache.nifi.expression.ExpressionLanguageScope;
 import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.proxy.ProxyConfiguration;
 import org.apache.nifi.proxy.ProxySpec;
@@ -104,8 +105,11 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
 
     private static final ProxySpec[] PROXY_SPECS = {ProxySpec.HTTP, ProxySpec.HTTP_AUTH};
 
+    /** NiFi's own proxy property: named "proxy-configuration-service" up to NiFi 2.3, "Proxy Configuration Service" later. */
     static final PropertyDescriptor PROXY_CONFIGURATION_SERVICE =
             ProxyConfiguration.createProxyConfigPropertyDescriptor(PROXY_SPECS);
+    private static final List<String> PROXY_PROPERTY_NAMES =
+            List.of("proxy-configuration-service", "Proxy Configuration Service");
 
     private static final List<PropertyDescriptor> PROPERTIES = List.of(API_BASE_URL, API_KEY, MODEL,
             CONNECT_TIMEOUT, READ_TIMEOUT, REQUEST_TIMEOUT, MAX_CONCURRENT_REQUESTS, IMAGES_PER_MINUTE, MAX_RETRIES,
@@ -117,6 +121,14 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
     @Override
     protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
         return PROPERTIES;
+    }
+
+    /** A flow saved by another NiFi 2.x names the proxy property as that version did: take it under this one's name. */
+    @Override
+    public void migrateProperties(PropertyConfiguration config) {
+        String current = PROXY_CONFIGURATION_SERVICE.getName();
+        PROXY_PROPERTY_NAMES.stream().filter(name -> !name.equals(current))
+                .forEach(name -> config.renameProperty(name, current));
     }
 
     @Override

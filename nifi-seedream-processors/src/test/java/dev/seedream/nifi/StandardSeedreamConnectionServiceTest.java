@@ -6,6 +6,7 @@ import org.apache.nifi.controller.AbstractControllerService;
 import org.apache.nifi.proxy.ProxyConfiguration;
 import org.apache.nifi.proxy.ProxyConfigurationService;
 import org.apache.nifi.reporting.InitializationException;
+import org.apache.nifi.util.MockPropertyConfiguration;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,19 @@ class StandardSeedreamConnectionServiceTest extends SeedreamTestSupport {
         runner.addControllerService(SERVICE_ID, service);
         runner.setProperty(service, StandardSeedreamConnectionService.API_BASE_URL, emulator.baseUri().toString());
         runner.setProperty(service, StandardSeedreamConnectionService.API_KEY, API_KEY);
+    }
+
+    @Test
+    void aFlowFromNiFi23KeepsItsProxyServiceUnderThisVersionsPropertyName() {
+        MockPropertyConfiguration saved = new MockPropertyConfiguration(Map.of(
+                "API Key", API_KEY, "proxy-configuration-service", "proxy-1"));
+
+        service.migrateProperties(saved);
+
+        assertThat(StandardSeedreamConnectionService.PROXY_CONFIGURATION_SERVICE.getName())
+                .isEqualTo("Proxy Configuration Service");
+        assertThat(saved.getRawProperties()).containsEntry("Proxy Configuration Service", "proxy-1")
+                .doesNotContainKey("proxy-configuration-service").containsEntry("API Key", API_KEY);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * shortened so the test lives through several), a full success queue stops the processor, and every input still
  * ends exactly once.
  */
+@Order(3)
 class BackpressureInNiFiIT extends RealNiFiTest {
 
     private static final int INPUTS = 12;

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The three processors in flows a user would build: fed and drained by site-to-site through root ports, with NiFi's
  * real JSON record reader and writer for the batch processor, and provenance read through NiFi's provenance query.
  */
+@Order(2)
 class FlowsInNiFiIT extends RealNiFiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

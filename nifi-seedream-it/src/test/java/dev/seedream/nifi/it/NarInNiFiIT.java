@@ -10,12 +10,14 @@ import org.apache.nifi.annotation.documentation.UseCase;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Our NAR in a real NiFi: listed with its bundle, documented by NiFi itself, its service verified and enabled. */
+@Order(1)
 class NarInNiFiIT extends RealNiFiTest {
 
     @RegisterExtension

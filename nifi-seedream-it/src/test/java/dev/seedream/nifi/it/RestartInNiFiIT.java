@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** NiFi stopped (SIGTERM) and started again in the middle of a flow: every input comes out once, none twice. */
+@Order(6)
 class RestartInNiFiIT extends RealNiFiTest {
 
     private static final int INPUTS = 10;

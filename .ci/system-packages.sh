@@ -1,0 +1,18 @@
+# Sourced by .ci/run: installs with apt-get the programs the integration tests start themselves and Maven cannot
+# download — Debian's Chromium (driven by Playwright in nifi-seedream-it) and Node.js with npm. Missing ones are a
+# hard error: in CI those tests fail rather than skip.
+
+missing_packages=()
+[ -x /usr/bin/chromium ] || missing_packages+=(chromium)
+command -v node >/dev/null 2>&1 || missing_packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing_packages+=(npm)
+
+if [ ${#missing_packages[@]} -gt 0 ]; then
+  echo "Installing ${missing_packages[*]} with apt-get"
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo -n)
+  export DEBIAN_FRONTEND=noninteractive
+  "${as_root[@]}" apt-get update -q >/dev/null
+  "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing_packages[@]}" >/dev/null
+fi
+echo "Chromium: $(/usr/bin/chromium --version 2>/dev/null | head -n 1); Node.js: $(node --version)"
