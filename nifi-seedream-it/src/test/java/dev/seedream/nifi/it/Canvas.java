@@ -1,7 +1,6 @@
 package dev.seedream.nifi.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,6 +135,13 @@ final class Canvas {
                 .at("/connectionStatus/aggregateSnapshot/flowFilesQueued").asInt();
     }
 
+    /** Waits until at least {@code count} FlowFiles are queued in the connection. */
+    void awaitQueued(String connectionId, int count) {
+        api.await("/flow/connections/" + connectionId + "/status",
+                s -> s.at("/connectionStatus/aggregateSnapshot/flowFilesQueued").asInt() >= count, STATE_TIMEOUT,
+                count + " FlowFiles queued in " + connectionId);
+    }
+
     /** Starts a processor or port ({@code kind}: processors, input-ports, output-ports) once it is valid. */
     void start(String kind, String id) {
         setRunStatus(kind, id, "RUNNING");
@@ -214,9 +220,5 @@ final class Canvas {
         entity.set("revision", NiFiApi.object().put("version", 0));
         entity.set("component", component);
         return entity;
-    }
-
-    static ArrayNode array() {
-        return NiFiApi.JSON.createArrayNode();
     }
 }

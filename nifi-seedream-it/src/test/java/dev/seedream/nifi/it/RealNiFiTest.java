@@ -6,7 +6,9 @@ import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +51,41 @@ abstract class RealNiFiTest {
         String id = canvas.addService(SERVICE_TYPE, Canvas.seedreamBundle(), "Seedream " + callerName(), properties);
         canvas.enableService(id);
         return id;
+    }
+
+    /** The components of {@link #promptFlow}: ports, processor and the three connections' ids. */
+    record PromptFlow(String inPort, String generate, String outPort, String in, String retry, String out) {
+    }
+
+    /**
+     * Input port → GenerateImageSeedream (the prompt is the FlowFile content, one FlowFile per run, retry looped back
+     * as the docs advise) → output port. Port and processor run; the output port is left stopped, so images wait in
+     * the {@code out} queue until the test starts it.
+     */
+    static PromptFlow promptFlow(Canvas canvas, String service, String name, long maxQueuedIn, long maxQueuedOut) {
+        String inPort = canvas.addRemotePort("input-ports", "prompts: " + name);
+        String generate = canvas.addProcessor(GENERATE_TYPE, Canvas.seedreamBundle(), "Generate " + name,
+                Map.of("Seedream Connection Service", service, "Prompt Source", "content", "Size", SIZE,
+                        "Batch Size", "1"),
+                "0 sec", List.of("failure", "original"));
+        String outPort = canvas.addRemotePort("output-ports", "images: " + name);
+        String in = canvas.connect(inPort, "INPUT_PORT", generate, "PROCESSOR", List.of(), maxQueuedIn);
+        String retry = canvas.connect(generate, "PROCESSOR", generate, "PROCESSOR", List.of("retry"), 100);
+        String out = canvas.connect(generate, "PROCESSOR", outPort, "OUTPUT_PORT", List.of("success"), maxQueuedOut);
+        canvas.start("input-ports", inPort);
+        canvas.start("processors", generate);
+        return new PromptFlow(inPort, generate, outPort, in, retry, out);
+    }
+
+    /** Sends {@code count} prompts "{@code prefix} i", each with attribute {@code item} = i, in one transaction. */
+    static void sendNumberedPrompts(String port, String prefix, int count) {
+        siteToSite().send(port, IntStream.range(0, count).mapToObj(i -> Map.entry(
+                (prefix + " " + i).getBytes(StandardCharsets.UTF_8), Map.of("item", Integer.toString(i)))).toList());
+    }
+
+    /** "0", "1", … "count - 1": the {@code item} attributes {@link #sendNumberedPrompts} gave. */
+    static List<String> items(int count) {
+        return IntStream.range(0, count).mapToObj(Integer::toString).toList();
     }
 
     /** A JPEG (by its bytes, not its name) of exactly {@link #WIDTH} x {@link #HEIGHT} pixels. */

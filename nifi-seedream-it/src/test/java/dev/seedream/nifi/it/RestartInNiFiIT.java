@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Latency;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -43,38 +41,25 @@ class RestartInNiFiIT extends RealNiFiTest {
     @Test
     void nothingIsLostOrDuplicatedAcrossARestart() {
         String service = enabledService(canvas, emulator, Map.of());
-        String inPort = canvas.addRemotePort("input-ports", "prompts across a restart");
-        String generate = canvas.addProcessor(GENERATE_TYPE, Canvas.seedreamBundle(), "Generate across a restart",
-                Map.of("Seedream Connection Service", service, "Prompt Source", "content", "Size", SIZE,
-                        "Batch Size", "1"),
-                "0 sec", List.of("failure", "original"));
-        String outPort = canvas.addRemotePort("output-ports", "images across a restart");
-        String in = canvas.connect(inPort, "INPUT_PORT", generate, "PROCESSOR", List.of(), 100);
-        canvas.connect(generate, "PROCESSOR", generate, "PROCESSOR", List.of("retry"), 100);
-        String out = canvas.connect(generate, "PROCESSOR", outPort, "OUTPUT_PORT", List.of("success"), 100);
-        canvas.start("input-ports", inPort);
-        canvas.start("processors", generate);
-        siteToSite().send(inPort, IntStream.range(0, INPUTS).mapToObj(i -> Map.entry(
-                ("restart item " + i).getBytes(StandardCharsets.UTF_8), Map.of("item", "" + i))).toList());
+        PromptFlow flow = promptFlow(canvas, service, "across a restart", 100, 100);
+        sendNumberedPrompts(flow.inPort(), "restart item", INPUTS);
 
-        nifi.api().await("/flow/connections/" + out + "/status",
-                s -> s.at("/connectionStatus/aggregateSnapshot/flowFilesQueued").asInt() >= 2,
-                Duration.ofSeconds(60), "first images queued");
-        int doneBefore = canvas.queued(out);
-        int waitingBefore = canvas.queued(in);
+        canvas.awaitQueued(flow.out(), 2);
+        int doneBefore = canvas.queued(flow.out());
+        int waitingBefore = canvas.queued(flow.in());
         nifi.restart();
         System.out.printf("NiFi restarted in %d ms with %d images queued and %d inputs waiting%n",
                 nifi.lastStartTime().toMillis(), doneBefore, waitingBefore);
         assertThat(waitingBefore).as("the restart came in the middle of the flow").isPositive();
 
         // autoResumeState: the processor runs again by itself; the output port was never started.
-        canvas.start("output-ports", outPort);
-        List<SiteToSite.Received> images = new ArrayList<>(siteToSite().receive(outPort, INPUTS,
+        canvas.start("output-ports", flow.outPort());
+        List<SiteToSite.Received> images = new ArrayList<>(siteToSite().receive(flow.outPort(), INPUTS,
                 Duration.ofSeconds(90)));
-        images.addAll(siteToSite().receive(outPort, 1, Duration.ofSeconds(3))); // a duplicate would come now
+        images.addAll(siteToSite().receive(flow.outPort(), 1, Duration.ofSeconds(3))); // a duplicate would come now
 
         assertThat(images).extracting(i -> i.attribute("item")).as("every input exactly once")
-                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, INPUTS).mapToObj(Integer::toString).toList());
+                .containsExactlyInAnyOrderElementsOf(items(INPUTS));
         images.forEach(image -> assertJpegOfTheAskedSize(image.content()));
         // A request in flight when NiFi stopped is sent again after the restart (its session was rolled back):
         // billed twice at worst, delivered once.
