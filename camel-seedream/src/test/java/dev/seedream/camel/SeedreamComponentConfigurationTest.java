@@ -6,7 +6,7 @@ import dev.seedream.client.ValidationMode;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.test.junit6.CamelTestSupport;
+import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import dev.seedream.client.RetryPolicy;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.CamelContext;
-import org.apache.camel.test.junit6.CamelTestSupport;
+import org.apache.camel.test.junit5.CamelTestSupport;
 
 /**
  * Camel tests against an in-process emulator: the component's defaults point at it, accept its key, switch the
