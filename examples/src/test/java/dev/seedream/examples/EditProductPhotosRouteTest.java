@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import static dev.seedream.examples.GenerateImagesTest.filesIn;
+import static dev.seedream.examples.Awaits.filesIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EditProductPhotosRouteTest {

@@ -5,14 +5,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,12 +32,12 @@ class GenerateImagesTest {
             assertThat(backend.emulator().stats().generationRequests()).isEqualTo(prompts.size());
         }
 
-        List<Path> images = filesIn(output, ".jpg");
+        List<Path> images = Awaits.filesIn(output, ".jpg");
         assertThat(images).hasSize(prompts.size() - 1);
         for (Path image : images) {
             assertThat(ImageIO.read(image.toFile()).getWidth()).isEqualTo(1024);
         }
-        List<Path> rejected = filesIn(output.resolve("rejected"), ".txt");
+        List<Path> rejected = Awaits.filesIn(output.resolve("rejected"), ".txt");
         assertThat(rejected).singleElement()
                 .satisfies(file -> assertThat(Files.readString(file)).contains("forbidden"));
         assertThat(progress.written()).isEqualTo(prompts.size() - 1);
@@ -63,14 +61,5 @@ class GenerateImagesTest {
         assertThat(backend.toString()).doesNotContain("sk-example");
         assertThat(Backend.fromEnvironment(Map.of("ARK_API_KEY", "k", "SEEDREAM_BASE_URL",
                 "https://ark.cn-beijing.volces.com/api/v3")).baseUrl()).contains("volces");
-    }
-
-    static List<Path> filesIn(Path folder, String suffix) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.toString().endsWith(suffix)).sorted().toList();
-        }
     }
 }
