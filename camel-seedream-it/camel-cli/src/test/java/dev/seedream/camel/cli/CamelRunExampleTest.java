@@ -3,8 +3,10 @@ package dev.seedream.camel.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +71,9 @@ class CamelRunExampleTest {
     private static void assertResolvedOnlyOurJarsBesideTheClisCamel(Path cliRepo) throws Exception {
         String jar = "dev/seedream/camel-seedream/" + VERSION + "/camel-seedream-" + VERSION + ".jar";
         Path staged = Path.of(System.getProperty("cli.staged.repo")).resolve(jar);
-        assertThat(Files.mismatch(staged, cliRepo.resolve(jar))).as("the jar --dep resolved is this build's").isEqualTo(-1L);
+        // Seeded before the run: had the resolver taken another repository's copy, it would have replaced this file.
+        assertThat(Files.mismatch(staged, cliRepo.resolve(jar))).as("the jar --dep resolved is this build's")
+                .isEqualTo(-1L);
         try (Stream<Path> files = Files.walk(cliRepo.resolve("org/apache/camel"))) {
             List<String> camelJars = files.map(file -> file.getFileName().toString())
                     .filter(name -> name.endsWith(".jar") && !name.startsWith("camel-kamelets-")).toList();
@@ -79,10 +83,15 @@ class CamelRunExampleTest {
 
     /** Runs {@code camel run args...} in {@code work} and returns its output (colours stripped) once it exits 0. */
     private static String camelRun(Path work, String... args) throws Exception {
+        // This build's jars go into the CLI's own local repository first: a repository on the --repos list may hold an
+        // older install of the same snapshot (the build's ~/.m2 does after any `./mvnw install`), and the resolver
+        // would take that one.
+        Path cliLocalRepo = work.resolve("m2");
+        copyTree(Path.of(System.getProperty("cli.staged.repo")), cliLocalRepo);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + work.resolve("home"), // the CLI's ~/.camel state stays in the temp folder
-                "-Dmaven.repo.local=" + work.resolve("m2"),
+                "-Dmaven.repo.local=" + cliLocalRepo,
                 "-cp", Path.of(System.getProperty("cli.lib"), "*").toString(),
                 System.getProperty("cli.launcher"), "run"));
         command.addAll(List.of(args));
@@ -105,6 +114,19 @@ class CamelRunExampleTest {
         } finally {
             cli.descendants().forEach(ProcessHandle::destroyForcibly);
             cli.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 
