@@ -1,5 +1,6 @@
 package dev.seedream.nifi;
 
+import dev.seedream.emulator.junit.FreePorts;
 import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.components.ConfigVerificationResult.Outcome;
 import org.apache.nifi.controller.AbstractControllerService;
@@ -12,9 +13,7 @@ import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.Proxy;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 
@@ -82,11 +81,8 @@ class StandardSeedreamConnectionServiceTest extends SeedreamTestSupport {
     }
 
     @Test
-    void verifyReportsAnUnreachableEndpoint() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+    void verifyReportsAnUnreachableEndpoint() {
+        int closedPort = FreePorts.loopback();
         runner.setProperty(service, StandardSeedreamConnectionService.API_BASE_URL,
                 "http://127.0.0.1:" + closedPort + "/api/v3");
         runner.setProperty(service, StandardSeedreamConnectionService.CONNECT_TIMEOUT, "2 secs");

@@ -4,6 +4,7 @@ import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Fault;
 import dev.seedream.emulator.FaultSpec;
 import dev.seedream.emulator.Latency;
+import dev.seedream.emulator.junit.FreePorts;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import dev.seedream.emulator.junit.TestImages;
 import org.junit.jupiter.api.AfterAll;
@@ -13,9 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -210,11 +208,8 @@ class SeedreamClientFaultTest {
     }
 
     @Test
-    void retriesARefusedConnectionAndThenReportsIt() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+    void retriesARefusedConnectionAndThenReportsIt() {
+        int closedPort = FreePorts.loopback();
         try (SeedreamClient orphan = SeedreamClient.builder().baseUrl("http://127.0.0.1:" + closedPort + "/api/v3")
                 .apiKey(EmulatorClients.KEY)
                 .retryPolicy(RetryPolicy.defaults().withMaxRetries(1).withDelays(Duration.ZERO, Duration.ZERO))

@@ -43,7 +43,8 @@ class BackpressureInNiFiIT extends RealNiFiTest {
     @Test
     void flowFilesWaitInRealQueuesAndEveryInputEndsExactlyOnce() {
         // No client-side image budget: the provider's 429s (with Retry-After) are what this flow must live with.
-        String service = enabledService(canvas, emulator, Map.of("Images Per Minute", "0", "Max Retries", "5"));
+        String service = enabledService(canvas, BackpressureInNiFiIT.class, emulator,
+                Map.of("Images Per Minute", "0", "Max Retries", "5"));
         PromptFlow flow = promptFlow(canvas, service, "under a rate limit", 5, OUT_THRESHOLD);
         sendNumberedPrompts(flow.inPort(), "rate limited item", INPUTS);
 

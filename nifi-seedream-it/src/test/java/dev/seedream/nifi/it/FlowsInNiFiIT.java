@@ -36,7 +36,7 @@ class FlowsInNiFiIT extends RealNiFiTest {
     @BeforeAll
     static void service() {
         canvas = new Canvas(nifi.api(), 300);
-        serviceId = enabledService(canvas, emulator, Map.of());
+        serviceId = enabledService(canvas, FlowsInNiFiIT.class, emulator, Map.of());
     }
 
     @AfterAll

@@ -85,15 +85,15 @@ class NarInNiFiIT extends RealNiFiTest {
     @Test
     void verifyNamesA401ForAWrongKeyPassesWithTheRightOneAndGeneratesNothing() {
         String id = canvas.addService(SERVICE_TYPE, Canvas.seedreamBundle(), "Seedream verified",
-                serviceProperties(emulator, API_KEY));
+                serviceProperties(emulator.baseUri(), API_KEY));
 
-        List<JsonNode> wrong = canvas.verifyService(id, serviceProperties(emulator, "not-the-key"));
+        List<JsonNode> wrong = canvas.verifyService(id, serviceProperties(emulator.baseUri(), "not-the-key"));
         assertThat(wrong).anySatisfy(step -> {
             assertThat(step.get("outcome").asText()).isEqualTo("FAILED");
             assertThat(step.get("explanation").asText()).contains("401").doesNotContain("not-the-key");
         });
 
-        List<JsonNode> right = canvas.verifyService(id, serviceProperties(emulator, API_KEY));
+        List<JsonNode> right = canvas.verifyService(id, serviceProperties(emulator.baseUri(), API_KEY));
         assertThat(right).isNotEmpty().allSatisfy(step ->
                 assertThat(step.get("outcome").asText()).as(step.toString()).isIn("SUCCESSFUL", "SKIPPED"));
         assertThat(right).anySatisfy(step -> assertThat(step.get("outcome").asText()).isEqualTo("SUCCESSFUL"));

@@ -50,7 +50,7 @@ class NiFiUiInBrowserIT extends RealNiFiTest {
     @Test
     void ourProcessorsAreDrawnConfiguredAndDocumentedInNiFisUi() throws Exception {
         Path browserDir = preparePlaywright();
-        String service = enabledService(canvas, emulator, Map.of());
+        String service = enabledService(canvas, NiFiUiInBrowserIT.class, emulator, Map.of());
         String generate = canvas.addProcessor(GENERATE_TYPE, Canvas.seedreamBundle(), "Browser: generate posters",
                 Map.of("Seedream Connection Service", service, "Prompt", "A poster of a lighthouse", "Size", SIZE),
                 "1 min", List.of("failure", "retry", "original", "success"));

@@ -1,10 +1,9 @@
 package dev.seedream.nifi.it;
 
+import dev.seedream.emulator.junit.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +55,7 @@ final class RealNiFi implements AutoCloseable {
         }
         stopLeftover(home.resolve("run/nifi.pid"));
         RUN_STATE.forEach(dir -> deleteTree(home.resolve(dir)));
-        RealNiFi nifi = new RealNiFi(home, freePort());
+        RealNiFi nifi = new RealNiFi(home, FreePorts.loopback());
         nifi.writeConf();
         return nifi;
     }
@@ -155,7 +154,7 @@ final class RealNiFi implements AutoCloseable {
                 "-Dnifi.properties.file.path=" + home.resolve("conf/nifi.properties"),
                 "-Dlogback.configurationFile=" + home.resolve("conf/logback.xml"),
                 "-Dorg.apache.nifi.bootstrap.config.log.dir=" + home.resolve("logs"),
-                "-Dorg.apache.nifi.management.server.address=127.0.0.1:" + freePort(),
+                "-Dorg.apache.nifi.management.server.address=127.0.0.1:" + FreePorts.loopback(),
                 "-D" + NiFiLauncher.PARENT_PID + "=" + ProcessHandle.current().pid(),
                 "-cp", String.join(java.io.File.pathSeparator, classPath),
                 NiFiLauncher.class.getName());
@@ -220,14 +219,6 @@ final class RealNiFi implements AutoCloseable {
             }
         } catch (IOException | NumberFormatException e) {
             // An unreadable pid file names no process to stop.
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -35,20 +36,22 @@ abstract class RealNiFiTest {
         return new SiteToSite(nifi.uri());
     }
 
-    /** The documented properties of the connection service, pointed at {@code emulator}. */
-    static Map<String, String> serviceProperties(SeedreamEmulatorExtension emulator, String apiKey) {
+    /** The documented properties of the connection service, pointed at an emulator's base URL. */
+    static Map<String, String> serviceProperties(URI apiBaseUrl, String apiKey) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("API Base URL", emulator.baseUri().toString());
+        properties.put("API Base URL", apiBaseUrl.toString());
         properties.put("API Key", apiKey);
         properties.put("Max Retries", "3");
         return properties;
     }
 
-    /** An enabled connection service for {@code emulator}, named after the test class. */
-    static String enabledService(Canvas canvas, SeedreamEmulatorExtension emulator, Map<String, String> extra) {
-        Map<String, String> properties = serviceProperties(emulator, API_KEY);
+    /** An enabled connection service for {@code emulator}, named after the test class that uses it. */
+    static String enabledService(Canvas canvas, Class<? extends RealNiFiTest> test, SeedreamEmulatorExtension emulator,
+                                 Map<String, String> extra) {
+        Map<String, String> properties = serviceProperties(emulator.baseUri(), API_KEY);
         properties.putAll(extra);
-        String id = canvas.addService(SERVICE_TYPE, Canvas.seedreamBundle(), "Seedream " + callerName(), properties);
+        String id = canvas.addService(SERVICE_TYPE, Canvas.seedreamBundle(), "Seedream " + test.getSimpleName(),
+                properties);
         canvas.enableService(id);
         return id;
     }
@@ -103,12 +106,5 @@ abstract class RealNiFiTest {
     /** The API key must not leave the service: no attribute of any FlowFile that came out carries it. */
     static void assertNoApiKeyIn(List<SiteToSite.Received> flowFiles) {
         assertThat(flowFiles).allSatisfy(f -> assertThat(f.attributes().toString()).doesNotContain(API_KEY));
-    }
-
-    private static String callerName() {
-        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-                .map(StackWalker.StackFrame::getDeclaringClass)
-                .filter(c -> c != RealNiFiTest.class && RealNiFiTest.class.isAssignableFrom(c))
-                .findFirst().map(Class::getSimpleName).orElse("test"));
     }
 }

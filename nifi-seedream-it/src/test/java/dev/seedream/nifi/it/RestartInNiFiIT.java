@@ -40,7 +40,7 @@ class RestartInNiFiIT extends RealNiFiTest {
 
     @Test
     void nothingIsLostOrDuplicatedAcrossARestart() {
-        String service = enabledService(canvas, emulator, Map.of());
+        String service = enabledService(canvas, RestartInNiFiIT.class, emulator, Map.of());
         PromptFlow flow = promptFlow(canvas, service, "across a restart", 100, 100);
         sendNumberedPrompts(flow.inPort(), "restart item", INPUTS);
 

@@ -55,8 +55,8 @@ final class SiteToSite {
     }
 
     /**
-     * Pulls from the output port with id {@code port} until {@code expected} FlowFiles came or {@code timeout} passed, and
-     * returns what came (possibly fewer, or more if more were waiting).
+     * Pulls from the output port with id {@code port} until {@code expected} FlowFiles came or {@code timeout}
+     * passed, and returns what came (possibly fewer, or more if more were waiting).
      */
     List<Received> receive(String port, int expected, Duration timeout) {
         List<Received> received = new ArrayList<>();

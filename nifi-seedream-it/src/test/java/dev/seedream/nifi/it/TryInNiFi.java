@@ -26,18 +26,17 @@ public final class TryInNiFi {
             System.out.println("Starting NiFi " + System.getProperty("nifi.version") + " (about 20 seconds)…");
             nifi.start();
             Canvas canvas = new Canvas(nifi.api(), 0);
-            Map<String, String> service = Map.of("API Base URL", emulator.baseUri().toString(),
-                    "API Key", "test-key");
-            String serviceId = canvas.addService("dev.seedream.nifi.StandardSeedreamConnectionService",
-                    Canvas.seedreamBundle(), "Seedream (local emulator)", service);
+            String serviceId = canvas.addService(RealNiFiTest.SERVICE_TYPE, Canvas.seedreamBundle(),
+                    "Seedream (local emulator)",
+                    RealNiFiTest.serviceProperties(emulator.baseUri(), RealNiFiTest.API_KEY));
             canvas.enableService(serviceId);
-            String generate = canvas.addProcessor("dev.seedream.nifi.GenerateImageSeedream", Canvas.seedreamBundle(),
+            String generate = canvas.addProcessor(RealNiFiTest.GENERATE_TYPE, Canvas.seedreamBundle(),
                     "Generate a lighthouse every 30 s", Map.of("Seedream Connection Service", serviceId,
                             "Prompt", "A lighthouse on a cliff at dawn", "Size", "2K"),
                     "30 sec", List.of("failure", "retry", "original"));
             String images = canvas.addRemotePort("output-ports", "images");
             canvas.connect(generate, "PROCESSOR", images, "OUTPUT_PORT", List.of("success"), 1_000);
-            canvas.addProcessor("dev.seedream.nifi.EditImageSeedream", Canvas.seedreamBundle(), "Edit (give it input)",
+            canvas.addProcessor(RealNiFiTest.EDIT_TYPE, Canvas.seedreamBundle(), "Edit (give it input)",
                     Map.of("Seedream Connection Service", serviceId, "Prompt", "Make it look like a watercolour"),
                     "0 sec", List.of("failure", "retry", "original", "success"));
             canvas.start("processors", generate);
