@@ -1,6 +1,8 @@
 package dev.seedream.client;
 
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Base of every failure the client reports. Adapters (Camel, NiFi) route on the subtype and on
@@ -54,5 +56,18 @@ public class SeedreamException extends RuntimeException {
     /** Whether trying the same request again may succeed. Permanent failures (4xx but 429) return false. */
     public boolean isRetryable() {
         return retryable;
+    }
+
+    /**
+     * What failed, beneath the {@link CompletionException} or {@link ExecutionException} a future wraps it in: the
+     * {@code SeedreamException} (or other failure) to route on.
+     */
+    public static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
     }
 }
