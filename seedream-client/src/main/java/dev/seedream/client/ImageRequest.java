@@ -15,48 +15,38 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * One call to {@code POST /images/generations}. Immutable and thread-safe; derive variants with
- * {@link #toBuilder()}.
+ * One call to {@code POST /images/generations}. Immutable and thread-safe; equal when every field is; derive
+ * variants with {@link #toBuilder()}.
  *
- * <p>Every field but the prompt is optional, and a field left unset is not sent, so the provider's default
+ * <p>Every field but the prompt is optional, and a field left unset (null) is not sent, so the provider's default
  * applies. {@link Builder#build()} does not validate: the client checks every rule at once — those that hold for
  * every model and the target model's own limits — in {@link SeedreamClient#prepare(ImageRequest)} and before every
  * call, so one {@link SeedreamValidationException} lists all problems of a request.
+ *
+ * @param model                  model or endpoint id; null means the client's default model applies
+ * @param prompt                 required, not blank
+ * @param images                 reference images, in order (the API's {@code image}); empty when none
+ * @param size                   a label ({@code 1K}, {@code 2K}, {@code 3K}, {@code 4K}) or {@code WIDTHxHEIGHT}
+ * @param seed                   -1 (random) to 2147483647; documented for older models
+ * @param guidanceScale          1 to 10; documented for older models
+ * @param maxImages              {@code sequential_image_generation_options.max_images}; takes effect only with
+ *                               {@code auto}
+ * @param stream                 Server-Sent Events, one per image as it finishes
+ * @param optimizePromptMode     {@code optimize_prompt_options.mode}: {@code standard}, or {@code fast} (4.0)
+ * @param optimizePromptThinking {@code optimize_prompt_options.thinking}, passed through as given
+ * @param outputFormat           {@code png} or {@code jpeg} (Seedream 5.0 only)
+ * @param extraFields            pass-through fields written after the known ones, in insertion order; values may
+ *                               be null
  */
-public final class ImageRequest {
+public record ImageRequest(String model, String prompt, List<ReferenceImage> images, String size, Long seed,
+                           Double guidanceScale, SequentialImageGeneration sequentialImageGeneration,
+                           Integer maxImages, boolean stream, ResponseFormat responseFormat, Boolean watermark,
+                           String optimizePromptMode, String optimizePromptThinking, String outputFormat,
+                           Map<String, Object> extraFields) {
 
-    private final String model;
-    private final String prompt;
-    private final List<ReferenceImage> images;
-    private final String size;
-    private final Long seed;
-    private final Double guidanceScale;
-    private final SequentialImageGeneration sequentialImageGeneration;
-    private final Integer maxImages;
-    private final boolean stream;
-    private final ResponseFormat responseFormat;
-    private final Boolean watermark;
-    private final String optimizePromptMode;
-    private final String optimizePromptThinking;
-    private final String outputFormat;
-    private final Map<String, Object> extraFields;
-
-    private ImageRequest(Builder builder) {
-        this.model = builder.model;
-        this.prompt = builder.prompt;
-        this.images = List.copyOf(builder.images);
-        this.size = builder.size;
-        this.seed = builder.seed;
-        this.guidanceScale = builder.guidanceScale;
-        this.sequentialImageGeneration = builder.sequentialImageGeneration;
-        this.maxImages = builder.maxImages;
-        this.stream = builder.stream;
-        this.responseFormat = builder.responseFormat;
-        this.watermark = builder.watermark;
-        this.optimizePromptMode = builder.optimizePromptMode;
-        this.optimizePromptThinking = builder.optimizePromptThinking;
-        this.outputFormat = builder.outputFormat;
-        this.extraFields = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extraFields));
+    public ImageRequest {
+        images = images == null ? List.of() : List.copyOf(images);
+        extraFields = extraFields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extraFields));
     }
 
     public static Builder builder() {
@@ -74,11 +64,23 @@ public final class ImageRequest {
     }
 
     /**
+     * The mode as set, or {@code auto} when only {@code maxImages} was set (asking for a group implies it). The
+     * implied mode is not a field: a copy whose {@code maxImages} is cleared asks for no group.
+     */
+    @Override
+    public SequentialImageGeneration sequentialImageGeneration() {
+        if (sequentialImageGeneration == null && maxImages != null) {
+            return SequentialImageGeneration.AUTO;
+        }
+        return sequentialImageGeneration;
+    }
+
+    /**
      * The most images this request may produce, for the images-per-minute limiter: 1 unless sequential
      * generation is {@code auto} on a model that makes image sets; then {@code max_images} when set, else what the
      * provider's default of 15 leaves beside the references (references + outputs ≤ 15).
      */
-    public int maxOutputImages() {
+    int maxOutputImages() {
         return maxOutputImages(ModelProfiles.forModel(model));
     }
 
@@ -90,8 +92,8 @@ public final class ImageRequest {
         return maxImages != null ? maxImages : Math.max(1, 15 - images.size());
     }
 
-    /** The JSON request body. Inline images are streamed into it, never built as base64 strings. */
-    public byte[] toJsonBytes() {
+    /** The JSON request body, in memory (tests and small requests). */
+    byte[] toJsonBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(estimateJsonLength());
         try {
             writeJson(out);
@@ -101,8 +103,8 @@ public final class ImageRequest {
         return out.toByteArray();
     }
 
-    /** Writes the JSON request body to {@code out} (left open), so a transport may stream it. */
-    public void writeJson(OutputStream out) throws IOException {
+    /** Writes the JSON request body to {@code out} (left open). Inline images are streamed, never built as strings. */
+    void writeJson(OutputStream out) throws IOException {
         ImageRequestJson.write(this, out);
     }
 
@@ -112,81 +114,6 @@ public final class ImageRequest {
             length += image.isInline() ? image.dataUriLength() + 4L : image.url().length() * 2L + 4L;
         }
         return (int) Math.min(length, Integer.MAX_VALUE - 16);
-    }
-
-    /** Model or endpoint id; null means the client's default model applies. */
-    public String model() {
-        return model;
-    }
-
-    public String prompt() {
-        return prompt;
-    }
-
-    /** Reference images, in order (the API's {@code image}); empty when none. */
-    public List<ReferenceImage> images() {
-        return images;
-    }
-
-    /** A label ({@code 1K}, {@code 2K}, {@code 3K}, {@code 4K}) or {@code WIDTHxHEIGHT}; null for the default. */
-    public String size() {
-        return size;
-    }
-
-    public Long seed() {
-        return seed;
-    }
-
-    public Double guidanceScale() {
-        return guidanceScale;
-    }
-
-    /** The mode as set, or {@code auto} when only {@code maxImages} was set (asking for a group implies it). */
-    public SequentialImageGeneration sequentialImageGeneration() {
-        if (sequentialImageGeneration == null && maxImages != null) {
-            return SequentialImageGeneration.AUTO;
-        }
-        return sequentialImageGeneration;
-    }
-
-    /**
-     * {@code sequential_image_generation_options.max_images}; takes effect only with {@code auto} (which a builder
-     * given {@code maxImages} alone sets).
-     */
-    public Integer maxImages() {
-        return maxImages;
-    }
-
-    public boolean stream() {
-        return stream;
-    }
-
-    public ResponseFormat responseFormat() {
-        return responseFormat;
-    }
-
-    public Boolean watermark() {
-        return watermark;
-    }
-
-    /** {@code optimize_prompt_options.mode}: {@code standard}, or {@code fast} (Seedream 4.0). */
-    public String optimizePromptMode() {
-        return optimizePromptMode;
-    }
-
-    /** {@code optimize_prompt_options.thinking}, passed through as given (the SDKs model it; values unverified). */
-    public String optimizePromptThinking() {
-        return optimizePromptThinking;
-    }
-
-    /** {@code png} or {@code jpeg} (Seedream 5.0 only). */
-    public String outputFormat() {
-        return outputFormat;
-    }
-
-    /** Pass-through fields written after the known ones, in insertion order; values may be null. */
-    public Map<String, Object> extraFields() {
-        return extraFields;
     }
 
     /** Only set fields; the prompt cut to 60 characters, images summarized, extra fields by name only. */
@@ -248,7 +175,7 @@ public final class ImageRequest {
             this.size = request.size;
             this.seed = request.seed;
             this.guidanceScale = request.guidanceScale;
-            this.sequentialImageGeneration = request.sequentialImageGeneration;
+            this.sequentialImageGeneration = request.sequentialImageGeneration; // the field: not the implied mode
             this.maxImages = request.maxImages;
             this.stream = request.stream;
             this.responseFormat = request.responseFormat;
@@ -385,7 +312,9 @@ public final class ImageRequest {
          * {@code maxImages} without an explicit mode makes it a group request ({@code auto}).
          */
         public ImageRequest build() {
-            return new ImageRequest(this);
+            return new ImageRequest(model, prompt, images, size, seed, guidanceScale, sequentialImageGeneration,
+                    maxImages, stream, responseFormat, watermark, optimizePromptMode, optimizePromptThinking,
+                    outputFormat, extraFields);
         }
     }
 }

@@ -4,8 +4,9 @@ import java.util.Set;
 
 /**
  * The documented limits of one Seedream model family, used by {@link RequestValidator} in
- * {@link ValidationMode#STRICT} mode. The built-in table lives in {@link ModelProfiles}; a custom profile may be
- * built for a model or endpoint this client does not know.
+ * {@link ValidationMode#STRICT} mode. The table lives in {@link ModelProfiles}; not part of the API: a model or
+ * endpoint this client does not know is checked against the widest known limits, or by the provider alone with
+ * {@link ValidationMode#PROTOCOL_ONLY}.
  *
  * @param name                 family name used in messages when the request names no model, e.g. {@code seedream-4-0}
  * @param sizeLabels           accepted resolution labels, upper case, e.g. {@code 1K}, {@code 2K}, {@code 4K}
@@ -23,7 +24,7 @@ import java.util.Set;
  *                             its {@code sequential_image_generation}
  * @param references           limits on each inline reference image
  */
-public record ModelProfile(String name, Set<String> sizeLabels, long minPixels, long maxPixels,
+record ModelProfile(String name, Set<String> sizeLabels, long minPixels, long maxPixels,
                            double minAspectRatio, double maxAspectRatio, int maxReferenceImages,
                            int maxTotalImages, int maxImages, Set<String> optimizePromptModes,
                            boolean outputFormatSupported, boolean streaming, boolean imageSets,
@@ -47,7 +48,7 @@ public record ModelProfile(String name, Set<String> sizeLabels, long minPixels, 
      * @param maxPixels        largest width × height
      * @param maxBytes         largest decoded size in bytes
      */
-    public record ReferenceLimits(Set<ImageFormat> formats, double minAspectRatio, double maxAspectRatio,
+    record ReferenceLimits(Set<ImageFormat> formats, double minAspectRatio, double maxAspectRatio,
                                   int minSideExclusive, long maxPixels, long maxBytes) {
 
         public ReferenceLimits {

@@ -8,7 +8,7 @@ import java.util.Set;
  * The one table of per-model limits, from our API contract (docs/seedream-api.md). Values the contract marks
  * unverified, or that we had to interpret, are commented here; change them here and nowhere else.
  */
-public final class ModelProfiles {
+final class ModelProfiles {
 
     private static final long MB = 1024L * 1024L; // "10 MB" read as binary megabytes (unverified)
     private static final int MAX_TOTAL_IMAGES = 15;
@@ -33,21 +33,21 @@ public final class ModelProfiles {
             EnumSet.allOf(ImageFormat.class), 1.0 / 16, 16, 14, 36_000_000L, 30 * MB);
 
     /** Sources disagree on 10 or 14 references for 4.0: the wider wins. */
-    public static final ModelProfile SEEDREAM_4_0 = new ModelProfile("seedream-4-0", Set.of("1K", "2K", "4K"),
+    static final ModelProfile SEEDREAM_4_0 = new ModelProfile("seedream-4-0", Set.of("1K", "2K", "4K"),
             1280L * 720L, MAX_OUTPUT_PIXELS, OUTPUT_MIN_ASPECT, OUTPUT_MAX_ASPECT, 14, MAX_TOTAL_IMAGES,
             MAX_IMAGES, Set.of("standard", "fast"), false, true, true, SEEDREAM_4_0_REFERENCES);
 
-    public static final ModelProfile SEEDREAM_4_5 = new ModelProfile("seedream-4-5", Set.of("2K", "4K"),
+    static final ModelProfile SEEDREAM_4_5 = new ModelProfile("seedream-4-5", Set.of("2K", "4K"),
             2560L * 1440L, MAX_OUTPUT_PIXELS, OUTPUT_MIN_ASPECT, OUTPUT_MAX_ASPECT, 14, MAX_TOTAL_IMAGES,
             MAX_IMAGES, Set.of("standard"), false, true, true, GENERIC_REFERENCES);
 
     /** 5.0 Lite: BytePlus copies say 2K/3K and at most 10,404,496 px, Volcengine allows 4K: the wider wins. */
-    public static final ModelProfile SEEDREAM_5_0 = new ModelProfile("seedream-5-0", Set.of("2K", "3K", "4K"),
+    static final ModelProfile SEEDREAM_5_0 = new ModelProfile("seedream-5-0", Set.of("2K", "3K", "4K"),
             2560L * 1440L, MAX_OUTPUT_PIXELS, OUTPUT_MIN_ASPECT, OUTPUT_MAX_ASPECT, 14, MAX_TOTAL_IMAGES,
             MAX_IMAGES, Set.of("standard"), true, true, true, GENERIC_REFERENCES);
 
     /** 5.0 Pro (ComfyUI's copy of the provider text): smaller outputs, 10 references, no streaming, no sets. */
-    public static final ModelProfile SEEDREAM_5_0_PRO = new ModelProfile("seedream-5-0-pro",
+    static final ModelProfile SEEDREAM_5_0_PRO = new ModelProfile("seedream-5-0-pro",
             Set.of("1K", "1.5K", "2K"), 921_600L, 4_624_220L, OUTPUT_MIN_ASPECT, OUTPUT_MAX_ASPECT, 10,
             MAX_TOTAL_IMAGES, MAX_IMAGES, Set.of("standard"), true, false, false, GENERIC_REFERENCES);
 
@@ -56,7 +56,7 @@ public final class ModelProfiles {
      * whose model the client has not chosen yet: the widest documented value of every limit. Messages call it
      * "Seedream" when the request names no model.
      */
-    public static final ModelProfile UNKNOWN = new ModelProfile("Seedream",
+    static final ModelProfile UNKNOWN = new ModelProfile("Seedream",
             Set.of("1K", "1.5K", "2K", "3K", "4K"), 921_600L, MAX_OUTPUT_PIXELS, OUTPUT_MIN_ASPECT,
             OUTPUT_MAX_ASPECT, 14, MAX_TOTAL_IMAGES, MAX_IMAGES, Set.of("standard", "fast"), true, true, true,
             GENERIC_REFERENCES);
@@ -70,7 +70,7 @@ public final class ModelProfiles {
      *
      * @param modelId a model or endpoint id; null (model not chosen yet) gives {@link #UNKNOWN}
      */
-    public static ModelProfile forModel(String modelId) {
+    static ModelProfile forModel(String modelId) {
         String id = modelId == null ? "" : modelId.toLowerCase(Locale.ROOT);
         if (id.contains("seedream-4-0")) {
             return SEEDREAM_4_0;

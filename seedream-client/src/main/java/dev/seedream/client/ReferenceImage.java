@@ -14,8 +14,10 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One reference image of an {@link ImageRequest}: either a URL the provider fetches itself, or local bytes
@@ -231,6 +233,18 @@ public final class ReferenceImage {
     /** Characters of the whole data URI: the prefix plus padded base64. */
     int dataUriLength() {
         return dataUriPrefix().length() + (data.length + 2) / 3 * 4;
+    }
+
+    /** Equal when they send the same: the same URL, or the same bytes as the same MIME type. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ReferenceImage image && Objects.equals(url, image.url)
+                && Arrays.equals(data, image.data) && Objects.equals(declaredMimeType, image.declaredMimeType);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hash(url, declaredMimeType) + Arrays.hashCode(data);
     }
 
     /** {@code data:image/png;base64,…(1.2 MB)} or the URL without query: never image data or URL secrets. */

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@link ValidationMode#STRICT} adds the target model's {@link ModelProfile} limits. Messages name the API
  * field, a redacted value and the rule with its limit and model.
  */
-public final class RequestValidator {
+final class RequestValidator {
 
     /** {@code 2K}, and {@code N.NK} such as {@code 1.5K}: new models add labels, so the syntax is kept open. */
     private static final Pattern LABEL = Pattern.compile("[1-9][0-9]?(\\.[0-9])?K");
@@ -47,7 +47,7 @@ public final class RequestValidator {
      * @param mode    {@link ValidationMode#STRICT} for all profile limits, or protocol rules only
      * @throws SeedreamValidationException listing every violation, when there is at least one
      */
-    public static void validate(ImageRequest request, ModelProfile profile, ValidationMode mode) {
+    static void validate(ImageRequest request, ModelProfile profile, ValidationMode mode) {
         if (request == null || profile == null || mode == null) {
             throw new IllegalArgumentException("request, profile and mode must not be null");
         }

@@ -1,5 +1,6 @@
 package dev.seedream.client;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
@@ -62,6 +63,26 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
 
     public RetryPolicy retryAfterSend(boolean retry) {
         return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxElapsed, retry);
+    }
+
+    /**
+     * Whether this policy retries {@code failure}, the outcome of attempt {@code attempt} (1-based): a
+     * {@linkplain SeedreamException#isRetryable() retryable} failure within {@link #maxRetries()}, never the
+     * client's own limiter (the call has waited its {@code maxLimitWait} already), and without
+     * {@link #retryAfterSend()} only where nothing can have been generated.
+     */
+    public boolean retries(int attempt, SeedreamException failure) {
+        boolean localLimit = failure instanceof SeedreamRateLimitException limited && limited.isLocalLimit();
+        if (!failure.isRetryable() || attempt > maxRetries || localLimit) {
+            return false;
+        }
+        return retryAfterSend || nothingGenerated(failure);
+    }
+
+    /** Only a 429 or a refused connection proves the provider generated nothing. */
+    private static boolean nothingGenerated(SeedreamException failure) {
+        return failure instanceof SeedreamRateLimitException
+                || failure instanceof SeedreamConnectionException && failure.getCause() instanceof ConnectException;
     }
 
     /**

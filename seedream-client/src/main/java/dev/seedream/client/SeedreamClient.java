@@ -1,7 +1,6 @@
 package dev.seedream.client;
 
 import dev.seedream.client.internal.ClientRuntime;
-import dev.seedream.client.internal.GenerationCall;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.JdkSslContext;
 import org.asynchttpclient.DefaultAsyncHttpClientConfig;
@@ -104,7 +103,7 @@ public final class SeedreamClient implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         try {
-            return GenerationCall.start(runtime, prepared, sink, listener);
+            return runtime.generate(prepared, prepared.maxOutputImages(), prepared::writeJson, sink, listener);
         } catch (RuntimeException e) { // e.g. writing the body failed: the caller still gets one failed future
             return CompletableFuture.failedFuture(e);
         }
@@ -357,10 +356,10 @@ public final class SeedreamClient implements AutoCloseable {
                 throw new IllegalArgumentException("baseUrl must be an http(s) URL, got scheme '" + scheme + "'");
             }
             boolean allowHttp = allowHttpDownloads != null ? allowHttpDownloads : scheme.equals("http");
-            ClientRuntime runtime = new ClientRuntime(Dsl.asyncHttpClient(httpConfig()), baseUrl, key, retryPolicy,
-                    maxConcurrentRequests, imagesPerMinute, maxLimitWait,
+            ClientRuntime runtime = new ClientRuntime(Dsl.asyncHttpClient(httpConfig()), new ClientRuntime.Settings(
+                    baseUrl, key, retryPolicy, maxConcurrentRequests, imagesPerMinute, maxLimitWait,
                     new ClientRuntime.DownloadRules(maxImageBytes, maxRedirects, allowHttp,
-                            allowPrivateNetworkDownloads), clock);
+                            allowPrivateNetworkDownloads), clock));
             return new SeedreamClient(this, runtime);
         }
 

@@ -5,7 +5,8 @@ package dev.seedream.client;
  */
 public enum ValidationMode {
     /**
-     * Every documented limit of the target model's {@link ModelProfile}: size labels and pixel area, reference
+     * Every documented limit of the target model (the client knows Seedream 4.0, 4.5, 5.0 and 5.0 Pro; other ids get
+     * the widest of their limits): size labels and pixel area, reference
      * count, reference format, dimensions, aspect ratio and bytes, per-model options. The default.
      */
     STRICT,

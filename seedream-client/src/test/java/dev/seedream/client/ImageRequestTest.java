@@ -133,4 +133,21 @@ class ImageRequestTest {
         assertThatThrownBy(() -> SequentialImageGeneration.fromApiValue("sometimes"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'auto' or 'disabled'");
     }
+
+    @Test
+    void requestsWithTheSameFieldsAreEqual() {
+        ImageRequest.Builder builder = ImageRequest.builder().prompt("p").size("2k").seed(7L).maxImages(3)
+                .image(ReferenceImage.url("https://example.com/a.png")).extraField("tools", null);
+        ImageRequest request = builder.build();
+
+        assertThat(request).isEqualTo(builder.build()).hasSameHashCodeAs(builder.build());
+        assertThat(request).isEqualTo(request.toBuilder().build());
+        assertThat(request).isNotEqualTo(request.toBuilder().seed(8L).build());
+        assertThat(request).isNotEqualTo(request.toBuilder().extraField("tools", "web").build());
+        assertThat(request.toBuilder().images(List.of(ReferenceImage.url("https://example.com/a.png"))).build())
+                .as("reference images compare by what they send").isEqualTo(request);
+        byte[] png = ReferenceImageSamples.png(64, 64);
+        assertThat(ReferenceImage.bytes(png)).isEqualTo(ReferenceImage.bytes(png.clone()))
+                .isNotEqualTo(ReferenceImage.bytes(ReferenceImageSamples.png(64, 65)));
+    }
 }

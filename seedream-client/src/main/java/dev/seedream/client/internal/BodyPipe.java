@@ -122,7 +122,7 @@ final class BodyPipe extends InputStream {
                 current = next;
                 position = 0;
             } else if (failure != null) {
-                throw new IOException("Response body transfer failed: " + failure.getMessage(), failure);
+                throw new BodyTransferException(failure);
             } else if (finished || closed) {
                 return false;
             } else {

@@ -2,12 +2,18 @@ package dev.seedream.client.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.seedream.client.ClientMetrics;
+import dev.seedream.client.GenerationResult;
+import dev.seedream.client.ImageListener;
+import dev.seedream.client.ImageRequest;
+import dev.seedream.client.ImageSink;
 import dev.seedream.client.RetryPolicy;
 import org.asynchttpclient.AsyncHttpClient;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Everything one client shares across its calls: the HTTP client, limiters, threads, readers and counters.
- * Not part of the public API; {@code SeedreamClient} builds and closes it.
+ * Everything one client shares across its calls: the HTTP client, limiters, threads, readers and counters, and
+ * the one door into the transport. Not part of the API (the module does not export this package);
+ * {@code SeedreamClient} builds, uses and closes it.
  */
 public final class ClientRuntime implements AutoCloseable {
 
@@ -44,38 +51,41 @@ public final class ClientRuntime implements AutoCloseable {
     /** Body bytes held ahead of their decoding: one largest image, plus room for the JSON around it. */
     final long maxQueuedBody;
 
-    /**
-     * @param http                  the one AsyncHttpClient of this client (closed with it)
-     * @param baseUrl               API base, e.g. {@code https://ark.ap-southeast.bytepluses.com/api/v3}
-     * @param apiKey                bearer token; kept only inside the Authorization header value
-     * @param maxConcurrentRequests requests in flight at once (0 = unlimited)
-     * @param imagesPerMinute       image quota per minute (0 = unlimited)
-     * @param maxLimitWait          longest a call waits for a limiter
-     * @param download              download rules for URL results
-     */
-    public ClientRuntime(AsyncHttpClient http, String baseUrl, String apiKey, RetryPolicy retryPolicy,
-                         int maxConcurrentRequests, int imagesPerMinute, Duration maxLimitWait,
-                         DownloadRules download, Clock clock) {
+    /** @param http the one AsyncHttpClient of this client (closed with it) */
+    public ClientRuntime(AsyncHttpClient http, Settings settings) {
         this.http = http;
-        this.endpoint = baseUrl.replaceAll("/+$", "") + "/images/generations";
-        this.authorization = "Bearer " + apiKey;
-        this.retryPolicy = retryPolicy;
-        this.maxLimitWait = maxLimitWait;
-        this.clock = clock;
+        this.endpoint = settings.baseUrl().replaceAll("/+$", "") + "/images/generations";
+        this.authorization = "Bearer " + settings.apiKey();
+        this.retryPolicy = settings.retryPolicy();
+        this.maxLimitWait = settings.maxLimitWait();
+        this.clock = settings.clock();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("seedream-scheduler"));
         // Decoder threads block on a body only while it arrives; idle ones die, so the count follows the load.
         this.decoders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemonThreads("seedream-decoder"));
-        this.requestSlots = PermitPool.semaphore("a request slot (maxConcurrentRequests=" + maxConcurrentRequests
-                + ")", maxConcurrentRequests, MAX_WAITING, scheduler);
-        this.imageQuota = PermitPool.perMinute("image quota (imagesPerMinute=" + imagesPerMinute + ")",
-                imagesPerMinute, MAX_WAITING, scheduler, System::nanoTime);
+        this.requestSlots = PermitPool.semaphore("a request slot (maxConcurrentRequests="
+                + settings.maxConcurrentRequests() + ")", settings.maxConcurrentRequests(), MAX_WAITING, scheduler);
+        this.imageQuota = PermitPool.perMinute("image quota (imagesPerMinute=" + settings.imagesPerMinute() + ")",
+                settings.imagesPerMinute(), MAX_WAITING, scheduler, System::nanoTime);
         JsonFactory json = new JsonFactory();
+        DownloadRules download = settings.download();
         this.maxQueuedBody = download.maxBytes() + 16L * 1024 * 1024;
         this.jsonReader = new JsonResponseReader(json, download.maxBytes());
         this.sseReader = new SseResponseReader(json, download.maxBytes());
-        this.errors = new ErrorMapper(json, apiKey);
-        this.downloader = new UrlDownloader(http, download, java.net.URI.create(baseUrl));
+        this.errors = new ErrorMapper(json, settings.apiKey());
+        this.downloader = new UrlDownloader(http, download, java.net.URI.create(settings.baseUrl()));
+    }
+
+    /**
+     * Starts one generation of a validated request that names its model.
+     *
+     * @param reservedImages the most images it may produce, reserved from the images-per-minute budget
+     * @param body           writes its JSON body (once; retries re-send the bytes)
+     */
+    public <T> CompletableFuture<GenerationResult<T>> generate(ImageRequest request, int reservedImages,
+                                                               BodyWriter body, ImageSink<T> sink,
+                                                               ImageListener<T> listener) {
+        return GenerationCall.start(this, request.stream(), reservedImages, RequestBody.of(body), sink, listener);
     }
 
     public ClientMetrics metrics() {
@@ -103,6 +113,20 @@ public final class ClientRuntime implements AutoCloseable {
     }
 
     /**
+     * What a client is built with.
+     *
+     * @param baseUrl               API base, e.g. {@code https://ark.ap-southeast.bytepluses.com/api/v3}
+     * @param apiKey                bearer token; kept only inside the Authorization header value
+     * @param maxConcurrentRequests requests in flight at once (0 = unlimited)
+     * @param imagesPerMinute       image quota per minute (0 = unlimited)
+     * @param maxLimitWait          longest a call waits for a limiter
+     * @param download              download rules for URL results
+     */
+    public record Settings(String baseUrl, String apiKey, RetryPolicy retryPolicy, int maxConcurrentRequests,
+                           int imagesPerMinute, Duration maxLimitWait, DownloadRules download, Clock clock) {
+    }
+
+    /**
      * Rules for downloading URL results (and the size cap of every image).
      *
      * @param maxBytes            size cap per image, decoded {@code b64_json} as well as downloaded
@@ -112,5 +136,11 @@ public final class ClientRuntime implements AutoCloseable {
      *                            beyond the base URL's own origin
      */
     public record DownloadRules(long maxBytes, int maxRedirects, boolean allowHttp, boolean allowPrivateNetwork) {
+    }
+
+    /** Writes a request's JSON body. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        void writeTo(OutputStream out) throws IOException;
     }
 }

@@ -180,13 +180,9 @@ final class ErrorMapper {
      * passed through a future is reported as itself.
      */
     private static Throwable unwrapBodyFailure(Throwable failure) {
-        Throwable current = failure;
-        while (current instanceof java.util.concurrent.CompletionException && current.getCause() != null) {
-            current = current.getCause();
-        }
-        while (current instanceof IOException && current.getCause() != null
-                && current.getMessage() != null && current.getMessage().startsWith("Response body transfer failed")) {
-            current = current.getCause();
+        Throwable current = SeedreamException.unwrap(failure);
+        while (current instanceof BodyTransferException && current.getCause() != null) {
+            current = SeedreamException.unwrap(current.getCause());
         }
         return current;
     }

@@ -1,5 +1,8 @@
 package dev.seedream.client.internal;
 
+import dev.seedream.client.SeedreamException;
+import dev.seedream.client.SeedreamRateLimitException;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +50,16 @@ final class ProviderCodes {
     /** The provider's images-per-minute limit ({@code ModelAccountIpmRateLimitExceeded} and the like). */
     static boolean isImagesPerMinute(String code) {
         return code != null && isRateLimit(code) && code.toLowerCase(Locale.ROOT).contains("ipm");
+    }
+
+    /**
+     * Whether {@code failure} is the provider's images-per-minute 429: its minute is full, so the images reserved
+     * for the attempt stay counted. Our own limiter's refusals and other 429s (requests per minute, overload) say
+     * nothing about images.
+     */
+    static boolean isImageMinuteFull(Throwable failure) {
+        return failure != null && SeedreamException.unwrap(failure) instanceof SeedreamRateLimitException limited
+                && !limited.isLocalLimit() && isImagesPerMinute(limited.errorCode());
     }
 
     /**

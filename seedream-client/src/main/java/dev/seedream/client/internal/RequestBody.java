@@ -1,7 +1,5 @@
 package dev.seedream.client.internal;
 
-import dev.seedream.client.ImageRequest;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -24,10 +22,10 @@ final class RequestBody extends OutputStream {
     private RequestBody() {
     }
 
-    static List<byte[]> of(ImageRequest request) {
+    static List<byte[]> of(ClientRuntime.BodyWriter writer) {
         RequestBody body = new RequestBody();
         try {
-            request.writeJson(body);
+            writer.writeTo(body);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the request body", e); // in memory: not expected
         }

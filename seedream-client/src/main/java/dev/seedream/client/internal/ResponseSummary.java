@@ -11,4 +11,9 @@ final class ResponseSummary {
     Usage usage;
     /** Images and item failures handed to the item handler. */
     int itemsDelivered;
+
+    /** What the provider counts as generated: its usage, else (and never fewer than) the items it sent. */
+    int imagesGenerated() {
+        return usage == null ? itemsDelivered : Math.max(usage.generatedImages(), itemsDelivered);
+    }
 }

@@ -7,13 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Parses a {@code Retry-After} header: delay in seconds, or an HTTP date relative to an injected clock. */
-public final class RetryAfter {
+final class RetryAfter {
 
     private RetryAfter() {
     }
 
     /** The wait the header asks for, never negative; null when absent or unreadable. */
-    public static Duration parse(String header, Clock clock) {
+    static Duration parse(String header, Clock clock) {
         if (header == null || header.isBlank()) {
             return null;
         }

@@ -1,0 +1,93 @@
+package dev.seedream.client.internal;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What one attempt holds while it is sent and read: a request slot and the images it may produce. Each goes back
+ * exactly once, however the attempt ends — the slot when the exchange is over, the images as the outcome decides.
+ */
+final class Admission {
+
+    private final PermitPool slots;
+    private final PermitPool images;
+    private final int reserved;
+    private final AtomicBoolean slotHeld = new AtomicBoolean(true);
+    private final AtomicBoolean imagesHeld = new AtomicBoolean(true);
+
+    private Admission(PermitPool slots, PermitPool images, int reserved) {
+        this.slots = slots;
+        this.images = images;
+        this.reserved = reserved;
+    }
+
+    /**
+     * Waits for a slot, then for {@code reserved} images, both within {@code maxWait}. The images come after the
+     * slot, so their grant is taken just before sending: a grant that waited for a slot would open our minute
+     * seconds before the provider's and let the next calls in too early. Whatever was taken goes back when the rest
+     * is not granted, or when {@code cancelled} says the caller has gone meanwhile.
+     */
+    static CompletableFuture<Admission> acquire(PermitPool slots, PermitPool images, int reserved, Duration maxWait,
+                                                BooleanSupplier cancelled) {
+        long waitEnds = System.nanoTime() + maxWait.toNanos();
+        return slots.acquire(1, maxWait).thenCompose(slot -> {
+            CompletableFuture<Void> granted;
+            try {
+                granted = cancelled.getAsBoolean() ? CompletableFuture.failedFuture(new CancellationException())
+                        : images.acquire(reserved, Duration.ofNanos(Math.max(0, waitEnds - System.nanoTime())));
+            } catch (RuntimeException closed) { // the client's scheduler is gone
+                granted = CompletableFuture.failedFuture(closed);
+            }
+            Admission admission = new Admission(slots, images, reserved);
+            CompletableFuture<Admission> admitted = new CompletableFuture<>();
+            granted.whenComplete((ignored, notGranted) -> {
+                if (notGranted != null) {
+                    admission.releaseSlot();
+                    admitted.completeExceptionally(notGranted);
+                } else if (cancelled.getAsBoolean()) {
+                    admission.releaseAll();
+                    admitted.completeExceptionally(new CancellationException());
+                } else {
+                    admitted.complete(admission);
+                }
+            });
+            return admitted;
+        });
+    }
+
+    /** The most images this attempt may produce: what it reserved. */
+    int reserved() {
+        return reserved;
+    }
+
+    /** The exchange is over: the next request may go. */
+    void releaseSlot() {
+        if (slotHeld.compareAndSet(true, false)) {
+            slots.release(1);
+        }
+    }
+
+    /** The provider generated {@code generated} images: the rest of the reservation goes back. */
+    void settleImages(int generated) {
+        if (imagesHeld.compareAndSet(true, false)) {
+            images.release(Math.max(0, reserved - generated));
+        }
+    }
+
+    /**
+     * Keeps the whole reservation in the window: after the provider's images-per-minute 429 its minute is full
+     * (maybe with another client's images), and handing the images back would only send the next call into a 429.
+     */
+    void keepImages() {
+        imagesHeld.set(false);
+    }
+
+    /** Nothing was sent: slot and images go back. */
+    void releaseAll() {
+        releaseSlot();
+        settleImages(0);
+    }
+}
