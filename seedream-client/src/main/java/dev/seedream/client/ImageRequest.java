@@ -2,10 +2,8 @@ package dev.seedream.client;
 
 import dev.seedream.client.internal.Redaction;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -92,28 +90,9 @@ public record ImageRequest(String model, String prompt, List<ReferenceImage> ima
         return maxImages != null ? maxImages : Math.max(1, 15 - images.size());
     }
 
-    /** The JSON request body, in memory (tests and small requests). */
-    byte[] toJsonBytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(estimateJsonLength());
-        try {
-            writeJson(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the request body", e); // not expected in memory
-        }
-        return out.toByteArray();
-    }
-
     /** Writes the JSON request body to {@code out} (left open). Inline images are streamed, never built as strings. */
     void writeJson(OutputStream out) throws IOException {
         ImageRequestJson.write(this, out);
-    }
-
-    private int estimateJsonLength() {
-        long length = 512L + (prompt == null ? 0 : prompt.length() * 3L);
-        for (ReferenceImage image : images) {
-            length += image.isInline() ? image.dataUriLength() + 4L : image.url().length() * 2L + 4L;
-        }
-        return (int) Math.min(length, Integer.MAX_VALUE - 16);
     }
 
     /** Only set fields; the prompt cut to 60 characters, images summarized, extra fields by name only. */

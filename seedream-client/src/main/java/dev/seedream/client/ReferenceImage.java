@@ -138,27 +138,37 @@ public final class ReferenceImage {
      * @throws IllegalArgumentException for null or any other type, naming the accepted ones
      */
     public static ReferenceImage from(Object source) {
-        if (source instanceof ReferenceImage) {
-            return (ReferenceImage) source;
-        } else if (source instanceof byte[]) {
-            return bytes((byte[]) source);
-        } else if (source instanceof InputStream) {
-            return stream((InputStream) source);
-        } else if (source instanceof Path) {
-            return path((Path) source);
-        } else if (source instanceof File) {
-            return path(((File) source).toPath());
-        } else if (source instanceof URI) {
-            return fromUri((URI) source);
-        } else if (source instanceof URL) {
-            return fromUri(toUri((URL) source));
-        } else if (source instanceof String) {
-            String text = ((String) source).trim();
+        if (source instanceof ReferenceImage image) {
+            return image;
+        } else if (source instanceof byte[] bytes) {
+            return bytes(bytes);
+        } else if (source instanceof InputStream in) {
+            return stream(in);
+        } else if (source instanceof Path path) {
+            return path(path);
+        } else if (source instanceof File file) {
+            return path(file.toPath());
+        } else if (source instanceof URI uri) {
+            return fromUri(uri);
+        } else if (source instanceof URL url) {
+            return fromUri(toUri(url));
+        } else if (source instanceof String string) {
+            String text = string.trim();
             return text.regionMatches(true, 0, "data:", 0, 5) ? dataUri(text) : url(text);
         }
         throw new IllegalArgumentException("Cannot use " + (source == null ? "null" : source.getClass().getName())
                 + " as a reference image; accepted: ReferenceImage, byte[], InputStream, Path, File, URI, URL, "
                 + "or String (http(s) URL or data URI)");
+    }
+
+    /**
+     * Whether {@link #from(Object)} takes {@code source} as it is; an adapter converts anything else (to
+     * {@code byte[]}, say) first.
+     */
+    public static boolean isSupportedSource(Object source) {
+        return source instanceof ReferenceImage || source instanceof byte[] || source instanceof InputStream
+                || source instanceof Path || source instanceof File || source instanceof URI || source instanceof URL
+                || source instanceof String;
     }
 
     /** True for local bytes sent as a data URI, false for a URL the provider fetches. */

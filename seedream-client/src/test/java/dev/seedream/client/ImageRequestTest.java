@@ -37,14 +37,14 @@ class ImageRequestTest {
 
         assertThat(group.sequentialImageGeneration()).isEqualTo(SequentialImageGeneration.AUTO);
         assertThat(group.maxOutputImages()).isEqualTo(4);
-        assertThat(new String(group.toJsonBytes(), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(RequestJson.of(group), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("\"sequential_image_generation\":\"auto\"")
                 .contains("\"sequential_image_generation_options\":{\"max_images\":4}");
         ImageRequest disabled = ImageRequest.builder().prompt("p").maxImages(4)
                 .sequentialImageGeneration(SequentialImageGeneration.DISABLED).build();
         assertThat(disabled.sequentialImageGeneration()).isEqualTo(SequentialImageGeneration.DISABLED);
         assertThat(disabled.maxOutputImages()).isEqualTo(1);
-        assertThat(new String(disabled.toJsonBytes(), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(RequestJson.of(disabled), java.nio.charset.StandardCharsets.UTF_8))
                 .as("sent as given: the provider ignores it").contains("\"max_images\":4")
                 .contains("\"sequential_image_generation\":\"disabled\"");
         assertThat(ImageRequest.builder().prompt("p").build().sequentialImageGeneration()).isNull();
@@ -52,7 +52,7 @@ class ImageRequestTest {
         ImageRequest cleared = group.toBuilder().maxImages(null).build();
         assertThat(cleared.sequentialImageGeneration()).isNull();
         assertThat(cleared.maxOutputImages()).isEqualTo(1);
-        assertThat(new String(cleared.toJsonBytes(), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(RequestJson.of(cleared), java.nio.charset.StandardCharsets.UTF_8))
                 .doesNotContain("sequential_image_generation");
     }
 

@@ -43,7 +43,7 @@ class ReferenceImageTest {
 
         assertThat(image.format()).isEqualTo(ImageFormat.PNG);
         assertThat(image.byteSize()).isEqualTo(png.length);
-        assertThat(ImageRequest.builder().prompt("p").image(image).build().toJsonBytes())
+        assertThat(RequestJson.of(ImageRequest.builder().prompt("p").image(image).build()))
                 .asString(StandardCharsets.UTF_8)
                 .contains("\"image\":\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\"");
     }
@@ -136,6 +136,7 @@ class ReferenceImageTest {
         assertThat(ReferenceImage.from(existing)).isSameAs(existing);
         for (Object source : new Object[] {jpeg, new ByteArrayInputStream(jpeg), file, file.toFile(), file.toUri(),
                 file.toUri().toURL(), dataUri, URI.create(dataUri)}) {
+            assertThat(ReferenceImage.isSupportedSource(source)).as("supported: %s", source.getClass()).isTrue();
             ReferenceImage image = ReferenceImage.from(source);
             assertThat(image.format()).as("from %s", source.getClass()).isEqualTo(ImageFormat.JPEG);
             assertThat(image.width()).isEqualTo(30);
@@ -152,6 +153,9 @@ class ReferenceImageTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.lang.Integer")
                 .hasMessageContaining("byte[], InputStream, Path, File, URI, URL");
+        assertThat(ReferenceImage.isSupportedSource(42)).isFalse();
+        assertThat(ReferenceImage.isSupportedSource(null)).isFalse();
+        assertThat(ReferenceImage.isSupportedSource(new StringBuilder("https://example.com/a.png"))).isFalse();
         assertThatThrownBy(() -> ReferenceImage.from(null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
     }
