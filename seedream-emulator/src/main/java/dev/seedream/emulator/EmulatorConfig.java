@@ -1,5 +1,6 @@
 package dev.seedream.emulator;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -10,65 +11,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Immutable emulator settings. Host, port, TLS, thread counts and cache size are read at start; everything else
  * (latency, limits, expiry, triggers, rendering noise, endpoints, stream endings, Retry-After) can be changed at run
- * time through
- * {@link SeedreamEmulator#configure} or {@code POST /__emulator/config}.
+ * time through {@link SeedreamEmulator#configure} or {@code POST /__emulator/config}.
+ *
+ * <p>Make one with {@link #builder()}: each setter checks its value as it is given (the defaults and limits are on
+ * the setters). The canonical constructor, public as records require, copies the collections and checks that TLS
+ * has both its settings, nothing more. {@link #toString()} leaves out the API keys and the key-store password.
+ *
+ * @param tlsKeyStore         the PKCS12 key store the emulator serves HTTPS with, or {@code null} for plain HTTP
+ * @param tlsKeyStorePassword the password of {@code tlsKeyStore} and of its key, or {@code null} for plain HTTP
+ * @param rateWindow          the sliding window {@code imagesPerMinute} counts over
+ * @param faultSeed           seed of the fault-rate randomness, or {@code null} for a random seed
+ * @param endpoints           endpoint ids ({@code ep-…}) mapped to the model whose limits apply
+ * @param notOpenModels       model ids (as sent) answered 404 {@code ModelNotOpen}
+ * @param retryAfterOn429     whether the emulator's own 429s carry {@code Retry-After}; an explicit
+ *                            {@link FaultSpec#http429} always does
  */
-public final class EmulatorConfig {
+public record EmulatorConfig(String host, int port, Path tlsKeyStore, String tlsKeyStorePassword, Set<String> apiKeys,
+                             Latency latency, int imagesPerMinute, Duration rateWindow, int maxInFlight,
+                             Duration urlExpiry, String contentPolicyTrigger, String outputPolicyTrigger, double noise,
+                             float jpegQuality, long cacheBytes, int ioThreads, int renderThreads, int sseCutAfter,
+                             Long faultSeed, Map<Fault, Double> faultRates, Map<String, String> endpoints,
+                             Set<String> notOpenModels, SseCompletion sseCompletion, boolean retryAfterOn429) {
 
-    private final String host;
-    private final int port;
-    private final Path tlsKeyStore;
-    private final String tlsKeyStorePassword;
-    private final Set<String> apiKeys;
-    private final Latency latency;
-    private final int imagesPerMinute;
-    private final Duration rateWindow;
-    private final int maxInFlight;
-    private final Duration urlExpiry;
-    private final String contentPolicyTrigger;
-    private final String outputPolicyTrigger;
-    private final double noise;
-    private final float jpegQuality;
-    private final long cacheBytes;
-    private final int ioThreads;
-    private final int renderThreads;
-    private final int sseCutAfter;
-    private final Long faultSeed;
-    private final Map<Fault, Double> faultRates;
-    private final Map<String, String> endpoints;
-    private final Set<String> notOpenModels;
-    private final SseCompletion sseCompletion;
-    private final boolean retryAfterOn429;
+    private static final Set<String> SECRETS = Set.of("apiKeys", "tlsKeyStorePassword");
 
-    private EmulatorConfig(Builder b) {
-        host = b.host;
-        port = b.port;
-        tlsKeyStore = b.tlsKeyStore;
-        tlsKeyStorePassword = b.tlsKeyStorePassword;
-        apiKeys = Collections.unmodifiableSet(new LinkedHashSet<>(b.apiKeys));
-        latency = b.latency;
-        imagesPerMinute = b.imagesPerMinute;
-        rateWindow = b.rateWindow;
-        maxInFlight = b.maxInFlight;
-        urlExpiry = b.urlExpiry;
-        contentPolicyTrigger = b.contentPolicyTrigger;
-        outputPolicyTrigger = b.outputPolicyTrigger;
-        noise = b.noise;
-        jpegQuality = b.jpegQuality;
-        cacheBytes = b.cacheBytes;
-        ioThreads = b.ioThreads;
-        renderThreads = b.renderThreads;
-        sseCutAfter = b.sseCutAfter;
-        faultSeed = b.faultSeed;
-        faultRates = Collections.unmodifiableMap(new EnumMap<>(b.faultRates));
-        endpoints = Collections.unmodifiableMap(new LinkedHashMap<>(b.endpoints));
-        notOpenModels = Collections.unmodifiableSet(new LinkedHashSet<>(b.notOpenModels));
-        sseCompletion = b.sseCompletion;
-        retryAfterOn429 = b.retryAfterOn429;
+    public EmulatorConfig {
+        if ((tlsKeyStore == null) != (tlsKeyStorePassword == null)) {
+            throw new IllegalArgumentException("TLS needs both a key store and its password");
+        }
+        Map<Fault, Double> rates = new EnumMap<>(Fault.class);
+        rates.putAll(faultRates);
+        faultRates = Collections.unmodifiableMap(rates);
+        apiKeys = Collections.unmodifiableSet(new LinkedHashSet<>(apiKeys));
+        endpoints = Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
+        notOpenModels = Collections.unmodifiableSet(new LinkedHashSet<>(notOpenModels));
     }
 
     public static Builder builder() {
@@ -81,47 +62,41 @@ public final class EmulatorConfig {
 
     /** A builder pre-filled with this configuration. */
     public Builder toBuilder() {
-        return new Builder(this);
+        // Through the setters, which take every value a built config holds; the four below have no plain setter.
+        Builder builder = builder().host(host).port(port).apiKeys(apiKeys.toArray(String[]::new)).latency(latency)
+                .imagesPerMinute(imagesPerMinute).rateWindow(rateWindow).maxInFlight(maxInFlight).urlExpiry(urlExpiry)
+                .contentPolicyTrigger(contentPolicyTrigger).outputPolicyTrigger(outputPolicyTrigger).noise(noise)
+                .jpegQuality(jpegQuality).cacheBytes(cacheBytes).ioThreads(ioThreads).renderThreads(renderThreads)
+                .sseCutAfter(sseCutAfter).endpoints(endpoints).notOpenModels(notOpenModels.toArray(String[]::new))
+                .sseCompletion(sseCompletion).retryAfterOn429(retryAfterOn429);
+        builder.tlsKeyStore = tlsKeyStore;
+        builder.tlsKeyStorePassword = tlsKeyStorePassword;
+        builder.faultSeed = faultSeed;
+        builder.faultRates = faultRates;
+        return builder;
     }
 
-    public String host() { return host; }
-    public int port() { return port; }
-    /** The PKCS12 key store the emulator serves HTTPS with, or {@code null} for plain HTTP. */
-    public Path tlsKeyStore() { return tlsKeyStore; }
-    /** The password of {@link #tlsKeyStore()} and of its key, or {@code null} for plain HTTP. */
-    public String tlsKeyStorePassword() { return tlsKeyStorePassword; }
-    public Set<String> apiKeys() { return apiKeys; }
-    public Latency latency() { return latency; }
-    public int imagesPerMinute() { return imagesPerMinute; }
-    /** The sliding window {@link #imagesPerMinute()} counts over: one minute, as the provider, unless a test shortens it. */
-    public Duration rateWindow() { return rateWindow; }
-    public int maxInFlight() { return maxInFlight; }
-    public Duration urlExpiry() { return urlExpiry; }
-    public String contentPolicyTrigger() { return contentPolicyTrigger; }
-    public String outputPolicyTrigger() { return outputPolicyTrigger; }
-    public double noise() { return noise; }
-    public float jpegQuality() { return jpegQuality; }
-    public long cacheBytes() { return cacheBytes; }
-    public int ioThreads() { return ioThreads; }
-    public int renderThreads() { return renderThreads; }
-    public int sseCutAfter() { return sseCutAfter; }
-    /** Seed of the fault-rate randomness, or {@code null} for a random seed. */
-    public Long faultSeed() { return faultSeed; }
-    public Map<Fault, Double> faultRates() { return faultRates; }
-    /** Endpoint ids ({@code ep-…}) mapped to the model whose limits apply; other {@code ep-} ids get the widest. */
-    public Map<String, String> endpoints() { return endpoints; }
-    /** Model ids (as sent) answered 404 {@code ModelNotOpen}. */
-    public Set<String> notOpenModels() { return notOpenModels; }
-    public SseCompletion sseCompletion() { return sseCompletion; }
-    /** Whether the emulator's own 429s carry {@code Retry-After}; an explicit {@link FaultSpec#http429} always does. */
-    public boolean retryAfterOn429() { return retryAfterOn429; }
+    /** Every component but the secrets, which show only as {@code ***}. */
+    @Override
+    public String toString() {
+        StringJoiner text = new StringJoiner(", ", "EmulatorConfig[", "]");
+        for (RecordComponent component : EmulatorConfig.class.getRecordComponents()) {
+            String name = component.getName();
+            try {
+                text.add(name + "=" + (SECRETS.contains(name) ? "***" : component.getAccessor().invoke(this)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("a record's own public accessor cannot fail", e);
+            }
+        }
+        return text.toString();
+    }
 
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;
         private Path tlsKeyStore;
         private String tlsKeyStorePassword;
-        private Set<String> apiKeys = new LinkedHashSet<>(List.of("test-key"));
+        private Set<String> apiKeys = Set.of("test-key");
         private Latency latency = Latency.none();
         private int imagesPerMinute;
         private Duration rateWindow = Duration.ofMinutes(1);
@@ -136,40 +111,13 @@ public final class EmulatorConfig {
         private int renderThreads = 2;
         private int sseCutAfter = FaultSpec.DEFAULT_PARAMETER;
         private Long faultSeed;
-        private final Map<Fault, Double> faultRates = new EnumMap<>(Fault.class);
+        private Map<Fault, Double> faultRates = Map.of();
         private Map<String, String> endpoints = new LinkedHashMap<>();
-        private Set<String> notOpenModels = new LinkedHashSet<>();
+        private Set<String> notOpenModels = Set.of();
         private SseCompletion sseCompletion = SseCompletion.COMPLETED_AND_DONE;
         private boolean retryAfterOn429;
 
         private Builder() {
-        }
-
-        private Builder(EmulatorConfig c) {
-            host = c.host;
-            port = c.port;
-            tlsKeyStore = c.tlsKeyStore;
-            tlsKeyStorePassword = c.tlsKeyStorePassword;
-            apiKeys = new LinkedHashSet<>(c.apiKeys);
-            latency = c.latency;
-            imagesPerMinute = c.imagesPerMinute;
-            rateWindow = c.rateWindow;
-            maxInFlight = c.maxInFlight;
-            urlExpiry = c.urlExpiry;
-            contentPolicyTrigger = c.contentPolicyTrigger;
-            outputPolicyTrigger = c.outputPolicyTrigger;
-            noise = c.noise;
-            jpegQuality = c.jpegQuality;
-            cacheBytes = c.cacheBytes;
-            ioThreads = c.ioThreads;
-            renderThreads = c.renderThreads;
-            sseCutAfter = c.sseCutAfter;
-            faultSeed = c.faultSeed;
-            faultRates.putAll(c.faultRates);
-            endpoints = new LinkedHashMap<>(c.endpoints);
-            notOpenModels = new LinkedHashSet<>(c.notOpenModels);
-            sseCompletion = c.sseCompletion;
-            retryAfterOn429 = c.retryAfterOn429;
         }
 
         public Builder host(String host) {
@@ -223,14 +171,11 @@ public final class EmulatorConfig {
         }
 
         /**
-         * Shortens (or lengthens) the window of {@link #imagesPerMinute(int)}, so a test can live through several
-         * windows in seconds; the limit then counts images per this window.
+         * Shortens (or lengthens) the window of {@link #imagesPerMinute(int)}, one minute as the provider's, so a test
+         * can live through several windows in seconds; the limit then counts images per this window.
          */
         public Builder rateWindow(Duration window) {
-            if (window.isNegative() || window.isZero()) {
-                throw new IllegalArgumentException("rateWindow must be positive");
-            }
-            this.rateWindow = window;
+            this.rateWindow = positive(window, "rateWindow");
             return this;
         }
 
@@ -242,10 +187,7 @@ public final class EmulatorConfig {
 
         /** How long {@code url} results stay downloadable (provider: 24 h). */
         public Builder urlExpiry(Duration expiry) {
-            if (expiry.isNegative() || expiry.isZero()) {
-                throw new IllegalArgumentException("urlExpiry must be positive");
-            }
-            this.urlExpiry = expiry;
+            this.urlExpiry = positive(expiry, "urlExpiry");
             return this;
         }
 
@@ -319,11 +261,11 @@ public final class EmulatorConfig {
             if (!(probability >= 0 && probability <= 1)) {
                 throw new IllegalArgumentException("fault rate must be within [0, 1]");
             }
-            Map<Fault, Double> next = new EnumMap<>(faultRates);
+            Map<Fault, Double> next = new EnumMap<>(Fault.class);
+            next.putAll(faultRates);
             next.put(Objects.requireNonNull(fault, "fault"), probability);
             FaultControl.checkTotal(next);
-            faultRates.clear();
-            faultRates.putAll(next);
+            faultRates = next;
             return this;
         }
 
@@ -379,10 +321,10 @@ public final class EmulatorConfig {
         }
 
         public EmulatorConfig build() {
-            if ((tlsKeyStore == null) != (tlsKeyStorePassword == null)) {
-                throw new IllegalArgumentException("TLS needs both a key store and its password");
-            }
-            return new EmulatorConfig(this);
+            return new EmulatorConfig(host, port, tlsKeyStore, tlsKeyStorePassword, apiKeys, latency, imagesPerMinute,
+                    rateWindow, maxInFlight, urlExpiry, contentPolicyTrigger, outputPolicyTrigger, noise, jpegQuality,
+                    cacheBytes, ioThreads, renderThreads, sseCutAfter, faultSeed, faultRates, endpoints,
+                    notOpenModels, sseCompletion, retryAfterOn429);
         }
 
         private static int check(int value, int min, int max, String name) {
@@ -390,6 +332,13 @@ public final class EmulatorConfig {
                 throw new IllegalArgumentException(name + " must be within [" + min + ", " + max + "]: " + value);
             }
             return value;
+        }
+
+        private static Duration positive(Duration duration, String name) {
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return duration;
         }
 
         private static String requireWord(String word, String name) {

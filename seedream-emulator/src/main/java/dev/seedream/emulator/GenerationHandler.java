@@ -11,8 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * {@code POST /images/generations}: counts the request, then authentication → validation → content policy →
- * admission (rate limits) → fault draw → generation, answering the first failure with the provider's error.
+ * {@code POST /images/generations}: counts and records the request, then authentication → validation → content
+ * policy → admission (rate limits) → fault draw → generation, answering the first failure with the provider's
+ * error.
  */
 final class GenerationHandler {
 
@@ -20,6 +21,7 @@ final class GenerationHandler {
 
     private final Supplier<EmulatorConfig> config;
     private final StatsRecorder stats;
+    private final RequestRecorder requests;
     private final RequestValidator validator;
     private final RateLimiter limiter;
     private final FaultControl faults;
@@ -29,11 +31,12 @@ final class GenerationHandler {
     private final JsonResponder json;
     private final SseResponder sse;
 
-    GenerationHandler(Supplier<EmulatorConfig> config, StatsRecorder stats, RequestValidator validator,
-                      RateLimiter limiter, FaultControl faults, FaultInjector injector, ImageGenerator generator,
-                      ResponseWriter writer, JsonResponder json, SseResponder sse) {
+    GenerationHandler(Supplier<EmulatorConfig> config, StatsRecorder stats, RequestRecorder requests,
+                      RequestValidator validator, RateLimiter limiter, FaultControl faults, FaultInjector injector,
+                      ImageGenerator generator, ResponseWriter writer, JsonResponder json, SseResponder sse) {
         this.config = config;
         this.stats = stats;
+        this.requests = requests;
         this.validator = validator;
         this.limiter = limiter;
         this.faults = faults;
@@ -46,9 +49,11 @@ final class GenerationHandler {
 
     void handle(ChannelHandlerContext ctx, FullHttpRequest http) {
         stats.generationRequest(HttpRouter.isAbsoluteForm(http.uri()));
+        byte[] bytes = ByteBufUtil.getBytes(http.content());
+        requests.record(new RecordedRequest(http.method().name(), http.uri(), http.headers(), bytes));
         RequestIds ids = RequestIds.forRequest(http.headers());
         boolean keepAlive = HttpUtil.isKeepAlive(http);
-        JsonNode body = Json.parseOrNull(ByteBufUtil.getBytes(http.content()));
+        JsonNode body = Json.parseOrNull(bytes);
         if (body != null && body.path("prompt").isTextual()) {
             stats.prompt(body.get("prompt").asText());
         }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -17,6 +18,7 @@ import java.util.function.Consumer;
  *     emu.faults().schedule(Fault.HTTP_503);
  *     ...
  *     assertThat(emu.stats().requestsForPrompt("a cat")).isEqualTo(1);
+ *     assertThat(emu.takeRequest(Duration.ofSeconds(5)).header("Authorization")).isEqualTo("Bearer test-key");
  * }
  * }</pre>
  */
@@ -29,6 +31,7 @@ public final class SeedreamEmulator implements AutoCloseable {
     private final AtomicReference<EmulatorConfig> config;
     private final RateLimiter limiter = new RateLimiter();
     private final StatsRecorder stats = new StatsRecorder(limiter::inFlight);
+    private final RequestRecorder requests = new RequestRecorder();
     private final FaultControl faults;
     private final ExecutorService renderExecutor;
     private final EmulatorServer server;
@@ -46,8 +49,8 @@ public final class SeedreamEmulator implements AutoCloseable {
         ImageCache cache = new ImageCache(renderExecutor, startConfig.cacheBytes(), stats::imageRendered);
         RequestValidator validator = new RequestValidator(
                 new ReferenceResolver(files, this::port, () -> startConfig.host()));
-        GenerationHandler generation = new GenerationHandler(config::get, stats, validator, limiter, faults, injector,
-                new ImageGenerator(cache, new ImageRenderer()), writer,
+        GenerationHandler generation = new GenerationHandler(config::get, stats, requests, validator, limiter, faults,
+                injector, new ImageGenerator(cache, new ImageRenderer()), writer,
                 new JsonResponder(writer, injector, files, stats, config::get),
                 new SseResponder(writer, injector, files, stats, config::get));
         HttpRouter router = new HttpRouter(generation, new FilesHandler(files, writer), new AdminHandler(this, writer),
@@ -86,6 +89,29 @@ public final class SeedreamEmulator implements AutoCloseable {
         return stats.snapshot();
     }
 
+    /**
+     * The oldest generation request not yet taken, waiting for one as long as it takes; see
+     * {@link #takeRequest(Duration)}.
+     */
+    public RecordedRequest takeRequest() throws InterruptedException {
+        return requests.take(Long.MAX_VALUE);
+    }
+
+    /**
+     * The oldest generation request not yet taken, as OkHttp's MockWebServer gives them: each one once, in the order
+     * received, waiting up to {@code timeout} for one; {@code null} when none came in time. Every {@code POST} to the
+     * generation path is recorded as it arrives, before the emulator checks anything: the ones it answers 401, 400,
+     * 404 or 429, or with a fault, too. Requests over the 600 MB request limit are refused unread and not recorded.
+     *
+     * <p>Bounded for runs that never take: the latest 1,000 requests and at most 64 MiB of their bodies are kept,
+     * the oldest dropped first, and each body only up to 16 MiB ({@link RecordedRequest#bodyTruncated()}). How many
+     * requests came in all is {@code stats().generationRequests()}. {@link #reset()} drops the recorded requests with
+     * the counters; {@link #configure} keeps them.
+     */
+    public RecordedRequest takeRequest(Duration timeout) throws InterruptedException {
+        return requests.take(TimeUnit.NANOSECONDS.convert(timeout));
+    }
+
     public FaultControl faults() {
         return faults;
     }
@@ -107,12 +133,15 @@ public final class SeedreamEmulator implements AutoCloseable {
         });
     }
 
-    /** Counters, faults and settings back to the start configuration; rendered images stay cached. */
+    /**
+     * Counters, recorded requests, faults and settings back to the start configuration; rendered images stay cached.
+     */
     public void reset() {
         config.set(startConfig);
         faults.resetTo(startConfig);
         limiter.reset();
         stats.reset();
+        requests.clear();
     }
 
     /** Stops the server and its threads. */

@@ -3,8 +3,10 @@ package dev.seedream.emulator.junit;
 import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.EmulatorStats;
 import dev.seedream.emulator.FaultControl;
+import dev.seedream.emulator.RecordedRequest;
 import dev.seedream.emulator.SeedreamEmulator;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -27,10 +29,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  * The emulator starts before all tests of the class (before its {@code @BeforeAll} methods, so they can already use
- * it), is {@linkplain SeedreamEmulator#reset() reset} before each test (counters, faults and runtime configuration
- * back to the start configuration) and is closed after all tests (after the class's {@code @AfterAll} methods).
- * Register it in a {@code static} field: as an instance field it would start and stop around every test.
- * {@code @Nested} classes share the emulator of their enclosing class.
+ * it), is {@linkplain SeedreamEmulator#reset() reset} before each test (counters, recorded requests, faults and
+ * runtime configuration back to the start configuration) and is closed after all tests (after the class's
+ * {@code @AfterAll} methods). Register it in a {@code static} field: as an instance field it would start and stop
+ * around every test. {@code @Nested} classes share the emulator of their enclosing class.
  *
  * <p>JUnit is an optional dependency of the emulator: this class is only for test classpaths, which have it anyway.
  */
@@ -108,6 +110,16 @@ public final class SeedreamEmulatorExtension implements BeforeAllCallback, After
 
     public FaultControl faults() {
         return emulator().faults();
+    }
+
+    /** The oldest generation request of the current test not yet taken: {@link SeedreamEmulator#takeRequest()}. */
+    public RecordedRequest takeRequest() throws InterruptedException {
+        return emulator().takeRequest();
+    }
+
+    /** {@link SeedreamEmulator#takeRequest(Duration)}: {@code null} when none came within {@code timeout}. */
+    public RecordedRequest takeRequest(Duration timeout) throws InterruptedException {
+        return emulator().takeRequest(timeout);
     }
 
     /** The configuration in force now. */
