@@ -171,6 +171,7 @@ public final class SeedreamClient implements AutoCloseable {
         private SSLContext sslContext;
         private int maxConcurrentRequests = 32;
         private int imagesPerMinute = 500;
+        private ImageBudget imageBudget;
         private Duration maxLimitWait = Duration.ofMinutes(1);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private ValidationMode validationMode = ValidationMode.STRICT;
@@ -267,6 +268,16 @@ public final class SeedreamClient implements AutoCloseable {
         }
 
         /**
+         * Where the images-per-minute budget is kept instead of this client's own window: a budget shared by
+         * several JVMs (module {@code seedream-budget-redis}) or one shared by several clients of this JVM. It
+         * replaces {@link #imagesPerMinute(int)}; the client does not close it. Default: none.
+         */
+        public Builder imageBudget(ImageBudget budget) {
+            this.imageBudget = Objects.requireNonNull(budget, "imageBudget");
+            return this;
+        }
+
+        /**
          * Longest a call waits for a request slot or image quota before failing with a rate-limit error; a provider
          * {@code Retry-After} longer than this ends the call at once too
          * ({@link SeedreamRateLimitException#retryAfter()} tells the caller how long to wait).
@@ -357,7 +368,7 @@ public final class SeedreamClient implements AutoCloseable {
             }
             boolean allowHttp = allowHttpDownloads != null ? allowHttpDownloads : scheme.equals("http");
             ClientRuntime runtime = new ClientRuntime(Dsl.asyncHttpClient(httpConfig()), new ClientRuntime.Settings(
-                    baseUrl, key, retryPolicy, maxConcurrentRequests, imagesPerMinute, maxLimitWait,
+                    baseUrl, key, retryPolicy, maxConcurrentRequests, imagesPerMinute, imageBudget, maxLimitWait,
                     new ClientRuntime.DownloadRules(maxImageBytes, maxRedirects, allowHttp,
                             allowPrivateNetworkDownloads), clock));
             return new SeedreamClient(this, runtime);

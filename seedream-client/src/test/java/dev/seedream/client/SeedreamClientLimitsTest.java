@@ -131,4 +131,28 @@ class SeedreamClientLimitsTest {
             assertThat(emulator.stats().requestsForPrompt("changes its mind")).isZero();
         }
     }
+
+    @Test
+    void clientsGivenOneBudgetDrawOnItTogether() throws Exception {
+        try (ImageBudget shared = ImageBudget.slidingWindow(2, Duration.ofSeconds(1));
+             SeedreamClient first = EmulatorClients.builder(emulator).imageBudget(shared).imagesPerMinute(1)
+                     .maxLimitWait(Duration.ofMillis(300)).build();
+             SeedreamClient second = EmulatorClients.builder(emulator).imageBudget(shared)
+                     .maxLimitWait(Duration.ofSeconds(3)).build()) {
+            assertThat(first.generate(b64("one of two").build()).images()).as("the budget replaces imagesPerMinute")
+                    .hasSize(1);
+            assertThat(first.generate(b64("two of two").build()).images()).hasSize(1);
+            assertThatThrownBy(() -> first.generate(b64("third within the window").build()))
+                    .isInstanceOfSatisfying(SeedreamRateLimitException.class, e -> {
+                        assertThat(e.isLocalLimit()).isTrue();
+                        assertThat(e).hasMessageContaining("2 images per 1000 ms");
+                    });
+
+            long start = System.nanoTime();
+            assertThat(second.generate(b64("waits for the window").build()).images()).hasSize(1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("granted once the first grant has left")
+                    .isGreaterThan(Duration.ofMillis(300));
+            assertThat(emulator.stats().requestsForPrompt("third within the window")).isZero();
+        }
+    }
 }

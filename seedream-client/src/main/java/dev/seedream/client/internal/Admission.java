@@ -1,5 +1,7 @@
 package dev.seedream.client.internal;
 
+import dev.seedream.client.ImageBudget;
+
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -13,15 +15,15 @@ import java.util.function.BooleanSupplier;
 final class Admission {
 
     private final PermitPool slots;
-    private final PermitPool images;
     private final int reserved;
     private final AtomicBoolean slotHeld = new AtomicBoolean(true);
     private final AtomicBoolean imagesHeld = new AtomicBoolean(true);
+    private final ImageBudget.Grant images;
 
-    private Admission(PermitPool slots, PermitPool images, int reserved) {
+    private Admission(PermitPool slots, int reserved, ImageBudget.Grant images) {
         this.slots = slots;
-        this.images = images;
         this.reserved = reserved;
+        this.images = images;
     }
 
     /**
@@ -30,24 +32,26 @@ final class Admission {
      * seconds before the provider's and let the next calls in too early. Whatever was taken goes back when the rest
      * is not granted, or when {@code cancelled} says the caller has gone meanwhile.
      */
-    static CompletableFuture<Admission> acquire(PermitPool slots, PermitPool images, int reserved, Duration maxWait,
-                                                BooleanSupplier cancelled) {
+    static CompletableFuture<Admission> acquire(PermitPool slots, ImageBudget budget, int reserved,
+                                                Duration maxWait, BooleanSupplier cancelled) {
         long waitEnds = System.nanoTime() + maxWait.toNanos();
         return slots.acquire(1, maxWait).thenCompose(slot -> {
-            CompletableFuture<Void> granted;
+            CompletableFuture<ImageBudget.Grant> granted;
             try {
                 granted = cancelled.getAsBoolean() ? CompletableFuture.failedFuture(new CancellationException())
-                        : images.acquire(reserved, Duration.ofNanos(Math.max(0, waitEnds - System.nanoTime())));
+                        : budget.acquire(reserved, Duration.ofNanos(Math.max(0, waitEnds - System.nanoTime())));
             } catch (RuntimeException closed) { // the client's scheduler is gone
                 granted = CompletableFuture.failedFuture(closed);
             }
-            Admission admission = new Admission(slots, images, reserved);
             CompletableFuture<Admission> admitted = new CompletableFuture<>();
-            granted.whenComplete((ignored, notGranted) -> {
+            granted.whenComplete((grant, notGranted) -> {
                 if (notGranted != null) {
-                    admission.releaseSlot();
+                    slots.release(1);
                     admitted.completeExceptionally(notGranted);
-                } else if (cancelled.getAsBoolean()) {
+                    return;
+                }
+                Admission admission = new Admission(slots, reserved, grant);
+                if (cancelled.getAsBoolean()) {
                     admission.releaseAll();
                     admitted.completeExceptionally(new CancellationException());
                 } else {
@@ -72,8 +76,8 @@ final class Admission {
 
     /** The provider generated {@code generated} images: the rest of the reservation goes back. */
     void settleImages(int generated) {
-        if (imagesHeld.compareAndSet(true, false)) {
-            images.release(Math.max(0, reserved - generated));
+        if (imagesHeld.compareAndSet(true, false) && reserved > generated) {
+            images.giveBack(reserved - generated);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.seedream.client.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.seedream.client.ClientMetrics;
 import dev.seedream.client.GenerationResult;
+import dev.seedream.client.ImageBudget;
 import dev.seedream.client.ImageListener;
 import dev.seedream.client.ImageRequest;
 import dev.seedream.client.ImageSink;
@@ -30,9 +31,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ClientRuntime implements AutoCloseable {
 
-    /** Callers that may wait for a limiter at once, per limiter, before new ones are refused outright. */
-    private static final int MAX_WAITING = 10_000;
-
     final AsyncHttpClient http;
     final String endpoint;
     final String authorization;
@@ -42,7 +40,7 @@ public final class ClientRuntime implements AutoCloseable {
     final ScheduledExecutorService scheduler;
     final ExecutorService decoders;
     final PermitPool requestSlots;
-    final PermitPool imageQuota;
+    final ImageBudget imageBudget;
     final JsonResponseReader jsonReader;
     final SseResponseReader sseReader;
     final ErrorMapper errors;
@@ -64,9 +62,10 @@ public final class ClientRuntime implements AutoCloseable {
         this.decoders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemonThreads("seedream-decoder"));
         this.requestSlots = PermitPool.semaphore("a request slot (maxConcurrentRequests="
-                + settings.maxConcurrentRequests() + ")", settings.maxConcurrentRequests(), MAX_WAITING, scheduler);
-        this.imageQuota = PermitPool.perMinute("image quota (imagesPerMinute=" + settings.imagesPerMinute() + ")",
-                settings.imagesPerMinute(), MAX_WAITING, scheduler, System::nanoTime);
+                + settings.maxConcurrentRequests() + ")", settings.maxConcurrentRequests(),
+                LocalImageBudget.MAX_WAITING, scheduler);
+        this.imageBudget = settings.imageBudget() != null ? settings.imageBudget()
+                : LocalImageBudget.onScheduler(settings.imagesPerMinute(), Duration.ofMinutes(1), scheduler);
         JsonFactory json = new JsonFactory();
         DownloadRules download = settings.download();
         this.maxQueuedBody = download.maxBytes() + 16L * 1024 * 1024;
@@ -89,7 +88,7 @@ public final class ClientRuntime implements AutoCloseable {
     }
 
     public ClientMetrics metrics() {
-        return counters.snapshot(requestSlots.waiting() + imageQuota.waiting());
+        return counters.snapshot(requestSlots.waiting() + imageBudget.waiting());
     }
 
     @Override
@@ -103,7 +102,7 @@ public final class ClientRuntime implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger number = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, prefix + "-" + number.incrementAndGet());
@@ -118,12 +117,14 @@ public final class ClientRuntime implements AutoCloseable {
      * @param baseUrl               API base, e.g. {@code https://ark.ap-southeast.bytepluses.com/api/v3}
      * @param apiKey                bearer token; kept only inside the Authorization header value
      * @param maxConcurrentRequests requests in flight at once (0 = unlimited)
-     * @param imagesPerMinute       image quota per minute (0 = unlimited)
+     * @param imagesPerMinute       image quota per minute of the default, local budget (0 = unlimited)
+     * @param imageBudget           a budget given by the user (not closed with the client), or null for the local one
      * @param maxLimitWait          longest a call waits for a limiter
      * @param download              download rules for URL results
      */
     public record Settings(String baseUrl, String apiKey, RetryPolicy retryPolicy, int maxConcurrentRequests,
-                           int imagesPerMinute, Duration maxLimitWait, DownloadRules download, Clock clock) {
+                           int imagesPerMinute, ImageBudget imageBudget, Duration maxLimitWait,
+                           DownloadRules download, Clock clock) {
     }
 
     /**

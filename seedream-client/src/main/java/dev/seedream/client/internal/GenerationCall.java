@@ -73,7 +73,7 @@ final class GenerationCall<T> {
         if (result.isDone()) { // cancelled while a retry was scheduled
             return;
         }
-        Admission.acquire(runtime.requestSlots, runtime.imageQuota, reservedImages,
+        Admission.acquire(runtime.requestSlots, runtime.imageBudget, reservedImages,
                         minimum(runtime.maxLimitWait, remaining()), result::isDone)
                 .thenCompose(this::send)
                 .whenComplete((outcome, failure) -> {

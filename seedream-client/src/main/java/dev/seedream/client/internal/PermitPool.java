@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
 
 /**
  * An asynchronous, first-come-first-served pool of permits: a semaphore (requests in flight) or a sliding
- * one-minute window (images per minute, counted the way the provider counts them). Callers get a future instead of
+ * window (images per minute, counted the way the provider counts them). Callers get a future instead of
  * blocking, wait at most their own deadline, and beyond {@code maxWaiting} queued callers are refused at once — no
  * unbounded queue.
  */
@@ -52,7 +52,13 @@ final class PermitPool {
      */
     static PermitPool perMinute(String description, int perMinute, int maxWaiting,
                                 ScheduledExecutorService scheduler, LongSupplier nanoTime) {
-        return new PermitPool(description, perMinute, new SlidingMinute(perMinute), maxWaiting, scheduler, nanoTime);
+        return slidingWindow(description, perMinute, Duration.ofMinutes(1), maxWaiting, scheduler, nanoTime);
+    }
+
+    /** At most {@code limit} permits in any {@code window}: a minute, or a few seconds in tests. */
+    static PermitPool slidingWindow(String description, int limit, Duration window, int maxWaiting,
+                                    ScheduledExecutorService scheduler, LongSupplier nanoTime) {
+        return new PermitPool(description, limit, new SlidingWindow(limit, window), maxWaiting, scheduler, nanoTime);
     }
 
     boolean isUnlimited() {
@@ -183,23 +189,24 @@ final class PermitPool {
     }
 
     /**
-     * Grants of the last minute, oldest first. A grant stays a second longer than a minute: the provider starts its
-     * own minute when the request arrives, a little after our grant, and would still count it otherwise.
+     * Grants of the last window, oldest first. A grant stays a sixtieth longer than the window (61 s of a minute):
+     * the provider starts its own window when the request arrives, a little after our grant, and would still count
+     * it otherwise.
      */
-    private static final class SlidingMinute implements Ledger {
-        static final long WINDOW = TimeUnit.SECONDS.toNanos(61);
-
+    private static final class SlidingWindow implements Ledger {
+        private final long keep;
         private final int limit;
         private final Deque<long[]> grants = new ArrayDeque<>(); // {time, amount}
         private int used;
 
-        SlidingMinute(int limit) {
+        SlidingWindow(int limit, Duration window) {
             this.limit = limit;
+            this.keep = window.toNanos() + window.toNanos() / 60;
         }
 
         @Override
         public int available(long now) {
-            while (!grants.isEmpty() && now - grants.peekFirst()[0] >= WINDOW) {
+            while (!grants.isEmpty() && now - grants.peekFirst()[0] >= keep) {
                 used -= (int) grants.pollFirst()[1];
             }
             return limit - used;
@@ -236,7 +243,7 @@ final class PermitPool {
                 }
                 free += (int) grant[1];
                 if (free >= amount) {
-                    return grant[0] + WINDOW - now;
+                    return grant[0] + keep - now;
                 }
             }
             return free >= amount ? 0 : -1;

@@ -1,5 +1,6 @@
 package dev.seedream.client.internal;
 
+import dev.seedream.client.ImageBudget;
 import dev.seedream.client.SeedreamRateLimitException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ class AdmissionTest {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong now = new AtomicLong();
     private final PermitPool slots = PermitPool.semaphore("a slot", 2, 10, scheduler);
-    private final PermitPool images = PermitPool.perMinute("images", 10, 10, scheduler, now::get);
+    private final PermitPool window = PermitPool.perMinute("images", 10, 10, scheduler, now::get);
+    private final ImageBudget images = new LocalImageBudget(window, null);
 
     @AfterEach
     void stop() {
@@ -36,7 +38,7 @@ class AdmissionTest {
     void settlingTwiceOrReleasingAgainGivesBackOnlyOnce() {
         Admission admission = admit(4);
         assertThat(slots.available()).isEqualTo(1);
-        assertThat(images.available()).isEqualTo(6);
+        assertThat(window.available()).isEqualTo(6);
 
         admission.releaseSlot();
         admission.settleImages(1);
@@ -45,7 +47,7 @@ class AdmissionTest {
         admission.releaseAll();
 
         assertThat(slots.available()).isEqualTo(2);
-        assertThat(images.available()).as("3 unused images back, the generated one counted").isEqualTo(9);
+        assertThat(window.available()).as("3 unused images back, the generated one counted").isEqualTo(9);
     }
 
     @Test
@@ -57,7 +59,7 @@ class AdmissionTest {
         admission.settleImages(0); // a later settle must not undo the decision
 
         assertThat(slots.available()).isEqualTo(2);
-        assertThat(images.available()).isEqualTo(6);
+        assertThat(window.available()).isEqualTo(6);
     }
 
     @Test
@@ -84,6 +86,6 @@ class AdmissionTest {
 
         assertThatThrownBy(waiting::join).hasCauseInstanceOf(CancellationException.class);
         assertThat(slots.available()).isEqualTo(2);
-        assertThat(images.available()).isEqualTo(10);
+        assertThat(window.available()).isEqualTo(10);
     }
 }

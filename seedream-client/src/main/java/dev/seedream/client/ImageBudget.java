@@ -1,0 +1,53 @@
+package dev.seedream.client;
+
+import dev.seedream.client.internal.LocalImageBudget;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where a client's images-per-minute budget is kept. The default is the client's own sliding window
+ * ({@link SeedreamClient.Builder#imagesPerMinute(int)}); a shared budget (the {@code seedream-budget-redis} module)
+ * lets several JVMs draw on one account's limit. The requests-in-flight bound stays per client.
+ *
+ * <p>The client asks for an attempt's images just before sending it and hands back, through the grant, what the
+ * attempt did not generate — exactly once. Implementations are thread-safe and asynchronous: {@code acquire}
+ * never blocks its caller.
+ */
+public interface ImageBudget extends AutoCloseable {
+
+    /**
+     * Takes {@code images} from the budget (an implementation may cap a request larger than its whole limit). The
+     * future completes once they are granted, in the order callers asked within this JVM, or fails with a
+     * {@linkplain SeedreamRateLimitException#isLocalLimit() local} {@link SeedreamRateLimitException} once
+     * {@code maxWait} has passed; it must not wait longer.
+     */
+    CompletableFuture<Grant> acquire(int images, Duration maxWait);
+
+    /**
+     * A budget of this JVM: at most {@code images} in any {@code window} (0 = unlimited), each grant counted a
+     * sixtieth longer than the window, as the client's default does for a minute. Close it to stop its timer.
+     */
+    static ImageBudget slidingWindow(int images, Duration window) {
+        if (images < 0 || window == null || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("need images >= 0 and a positive window, got " + images + " per "
+                    + window);
+        }
+        return LocalImageBudget.standalone(images, window);
+    }
+
+    /** Callers of this JVM waiting for images now. */
+    int waiting();
+
+    /** Releases what the budget holds (connections, timers); a client does not close a budget it was given. */
+    @Override
+    default void close() {
+    }
+
+    /** Images granted to one attempt. */
+    interface Grant {
+
+        /** Returns {@code images} the attempt did not generate, so others may use them within this minute. */
+        void giveBack(int images);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.seedream.client.internal;
+
+import dev.seedream.client.ImageBudget;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The images-per-minute budget of one JVM: a sliding window, counted in images, first come first served. Public
+ * only for {@link ImageBudget#slidingWindow}; the package is not exported.
+ */
+public final class LocalImageBudget implements ImageBudget {
+
+    /** Callers that may wait at once before new ones are refused outright. */
+    static final int MAX_WAITING = 10_000;
+
+    private final PermitPool window;
+    /** Non-null when this budget runs its own timer thread (built on its own, not by a client). */
+    private final ScheduledExecutorService ownScheduler;
+
+    LocalImageBudget(PermitPool window, ScheduledExecutorService ownScheduler) {
+        this.window = window;
+        this.ownScheduler = ownScheduler;
+    }
+
+    /** A budget on the client's own timer, which it stops; 0 images = unlimited. */
+    static LocalImageBudget onScheduler(int images, Duration window, ScheduledExecutorService scheduler) {
+        return new LocalImageBudget(pool(images, window, scheduler), null);
+    }
+
+    /** A budget with its own timer thread, stopped by {@link #close()}; 0 images = unlimited. */
+    public static LocalImageBudget standalone(int images, Duration window) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                ClientRuntime.daemonThreads("seedream-budget"));
+        return new LocalImageBudget(pool(images, window, scheduler), scheduler);
+    }
+
+    private static PermitPool pool(int images, Duration window, ScheduledExecutorService scheduler) {
+        String description = window.equals(Duration.ofMinutes(1)) ? "image quota (imagesPerMinute=" + images + ")"
+                : "image quota (" + images + " images per " + window.toMillis() + " ms)";
+        return PermitPool.slidingWindow(description, images, window, MAX_WAITING, scheduler, System::nanoTime);
+    }
+
+    @Override
+    public CompletableFuture<Grant> acquire(int images, Duration maxWait) {
+        return window.acquire(images, maxWait).thenApply(granted -> window::release);
+    }
+
+    @Override
+    public int waiting() {
+        return window.waiting();
+    }
+
+    @Override
+    public void close() {
+        if (ownScheduler != null) {
+            ownScheduler.shutdownNow();
+        }
+    }
+}
