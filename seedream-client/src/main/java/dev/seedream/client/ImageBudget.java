@@ -17,12 +17,14 @@ import java.util.concurrent.CompletableFuture;
 public interface ImageBudget extends AutoCloseable {
 
     /**
-     * Takes {@code images} from the budget (an implementation may cap a request larger than its whole limit). The
-     * future completes once they are granted, in the order callers asked within this JVM, or fails with a
-     * {@linkplain SeedreamRateLimitException#isLocalLimit() local} {@link SeedreamRateLimitException} once
-     * {@code maxWait} has passed; it must not wait longer.
+     * Takes {@code images} for a request to {@code model} from the budget (an implementation may cap a request
+     * larger than its whole limit, and may keep one budget for all models, as the local one does). The future
+     * completes once they are granted, in the order callers asked within this JVM, or fails once {@code maxWait}
+     * has passed — with a {@linkplain SeedreamRateLimitException#isLocalLimit() local}
+     * {@link SeedreamRateLimitException}, or another {@link SeedreamException} when the budget cannot be reached; it
+     * must not wait longer.
      */
-    CompletableFuture<Grant> acquire(int images, Duration maxWait);
+    CompletableFuture<Grant> acquire(String model, int images, Duration maxWait);
 
     /**
      * A budget of this JVM: at most {@code images} in any {@code window} (0 = unlimited), each grant counted a

@@ -32,14 +32,14 @@ final class Admission {
      * seconds before the provider's and let the next calls in too early. Whatever was taken goes back when the rest
      * is not granted, or when {@code cancelled} says the caller has gone meanwhile.
      */
-    static CompletableFuture<Admission> acquire(PermitPool slots, ImageBudget budget, int reserved,
+    static CompletableFuture<Admission> acquire(PermitPool slots, ImageBudget budget, String model, int reserved,
                                                 Duration maxWait, BooleanSupplier cancelled) {
         long waitEnds = System.nanoTime() + maxWait.toNanos();
         return slots.acquire(1, maxWait).thenCompose(slot -> {
             CompletableFuture<ImageBudget.Grant> granted;
             try {
                 granted = cancelled.getAsBoolean() ? CompletableFuture.failedFuture(new CancellationException())
-                        : budget.acquire(reserved, Duration.ofNanos(Math.max(0, waitEnds - System.nanoTime())));
+                        : budget.acquire(model, reserved, Duration.ofNanos(Math.max(0, waitEnds - System.nanoTime())));
             } catch (RuntimeException closed) { // the client's scheduler is gone
                 granted = CompletableFuture.failedFuture(closed);
             }

@@ -84,7 +84,7 @@ public final class ClientRuntime implements AutoCloseable {
     public <T> CompletableFuture<GenerationResult<T>> generate(ImageRequest request, int reservedImages,
                                                                BodyWriter body, ImageSink<T> sink,
                                                                ImageListener<T> listener) {
-        return GenerationCall.start(this, request.stream(), reservedImages, RequestBody.of(body), sink, listener);
+        return GenerationCall.start(this, request, reservedImages, RequestBody.of(body), sink, listener);
     }
 
     public ClientMetrics metrics() {

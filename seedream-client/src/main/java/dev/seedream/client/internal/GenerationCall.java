@@ -2,6 +2,7 @@ package dev.seedream.client.internal;
 
 import dev.seedream.client.GenerationResult;
 import dev.seedream.client.ImageListener;
+import dev.seedream.client.ImageRequest;
 import dev.seedream.client.ImageSink;
 import dev.seedream.client.SeedreamException;
 import dev.seedream.client.SeedreamRateLimitException;
@@ -29,6 +30,7 @@ final class GenerationCall<T> {
     static final String CLIENT_REQUEST_ID_HEADER = "X-Client-Request-Id";
 
     private final ClientRuntime runtime;
+    private final String model;
     private final boolean stream;
     private final int reservedImages;
     private final ImageSink<T> sink;
@@ -38,20 +40,21 @@ final class GenerationCall<T> {
     private final CompletableFuture<GenerationResult<T>> result = new CompletableFuture<>();
     private volatile ListenableFuture<Void> exchange;
 
-    private GenerationCall(ClientRuntime runtime, boolean stream, int reservedImages, List<byte[]> body,
+    private GenerationCall(ClientRuntime runtime, ImageRequest request, int reservedImages, List<byte[]> body,
                            ImageSink<T> sink, ImageListener<T> listener) {
         this.runtime = runtime;
-        this.stream = stream;
+        this.model = request.model();
+        this.stream = request.stream();
         this.reservedImages = reservedImages;
         this.body = body;
         this.sink = sink;
         this.assembler = new ResultAssembler<>(runtime, sink, listener);
     }
 
-    static <T> CompletableFuture<GenerationResult<T>> start(ClientRuntime runtime, boolean stream,
+    static <T> CompletableFuture<GenerationResult<T>> start(ClientRuntime runtime, ImageRequest request,
                                                            int reservedImages, List<byte[]> body, ImageSink<T> sink,
                                                            ImageListener<T> listener) {
-        GenerationCall<T> call = new GenerationCall<>(runtime, stream, reservedImages, body, sink, listener);
+        GenerationCall<T> call = new GenerationCall<>(runtime, request, reservedImages, body, sink, listener);
         call.result.whenComplete((ignored, failure) -> {
             if (call.result.isCancelled()) {
                 call.abortExchange();
@@ -73,7 +76,7 @@ final class GenerationCall<T> {
         if (result.isDone()) { // cancelled while a retry was scheduled
             return;
         }
-        Admission.acquire(runtime.requestSlots, runtime.imageBudget, reservedImages,
+        Admission.acquire(runtime.requestSlots, runtime.imageBudget, model, reservedImages,
                         minimum(runtime.maxLimitWait, remaining()), result::isDone)
                 .thenCompose(this::send)
                 .whenComplete((outcome, failure) -> {

@@ -8,7 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The images-per-minute budget of one JVM: a sliding window, counted in images, first come first served. Public
+ * The images-per-minute budget of one JVM: a sliding window, counted in images, first come first served, one for
+ * all models. Public
  * only for {@link ImageBudget#slidingWindow}; the package is not exported.
  */
 public final class LocalImageBudget implements ImageBudget {
@@ -44,7 +45,7 @@ public final class LocalImageBudget implements ImageBudget {
     }
 
     @Override
-    public CompletableFuture<Grant> acquire(int images, Duration maxWait) {
+    public CompletableFuture<Grant> acquire(String model, int images, Duration maxWait) {
         return window.acquire(images, maxWait).thenApply(granted -> window::release);
     }
 

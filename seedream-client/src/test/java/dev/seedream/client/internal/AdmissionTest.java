@@ -31,7 +31,7 @@ class AdmissionTest {
     }
 
     private Admission admit(int reserved) {
-        return Admission.acquire(slots, images, reserved, Duration.ofSeconds(5), () -> false).join();
+        return Admission.acquire(slots, images, "seedream-4-0-250828", reserved, Duration.ofSeconds(5), () -> false).join();
     }
 
     @Test
@@ -66,7 +66,7 @@ class AdmissionTest {
     void imagesNotGrantedInTimeGiveTheSlotBack() {
         admit(10).releaseSlot(); // the minute is used up; its slot is free again
 
-        CompletableFuture<Admission> refused = Admission.acquire(slots, images, 1, Duration.ofMillis(50),
+        CompletableFuture<Admission> refused = Admission.acquire(slots, images, "seedream-4-0-250828", 1, Duration.ofMillis(50),
                 () -> false);
 
         assertThatThrownBy(refused::join).hasCauseInstanceOf(SeedreamRateLimitException.class);
@@ -77,7 +77,7 @@ class AdmissionTest {
     void aCallerGoneWhileWaitingGetsNothingAndHoldsNothing() {
         AtomicBoolean cancelled = new AtomicBoolean();
         Admission first = admit(10);
-        CompletableFuture<Admission> waiting = Admission.acquire(slots, images, 2, Duration.ofSeconds(120),
+        CompletableFuture<Admission> waiting = Admission.acquire(slots, images, "seedream-4-0-250828", 2, Duration.ofSeconds(120),
                 cancelled::get);
         assertThat(waiting).isNotDone();
 
