@@ -50,12 +50,13 @@ class SeedreamProxyTest extends SeedreamTestSupport {
     @Test
     void anIncompleteProxySettingIsRefusedWhenTheEndpointIsCreated() {
         assertThatThrownBy(() -> context.getEndpoint("seedream:generate?proxyHost=127.0.0.1"))
-                .hasRootCauseMessage("proxyHost needs proxyPort");
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .hasRootCauseMessage("proxy port must be 1-65535, got 0");
         assertThatThrownBy(() -> context.getEndpoint("seedream:generate?proxyHost=127.0.0.1&proxyPort=3128"
                 + "&proxyAuthUsername=someone"))
-                .hasRootCauseMessage("proxyAuthUsername and proxyAuthPassword must be set together");
+                .hasRootCauseMessage("proxy user and password must be given together");
         assertThatThrownBy(() -> context.getEndpoint("seedream:generate?proxyPort=3128"))
-                .hasRootCauseMessage("proxyPort and proxyAuthUsername/proxyAuthPassword need proxyHost");
+                .hasRootCauseMessage("proxy host must not be blank");
         assertThat(emulator.stats().generationRequests()).isZero();
     }
 }
