@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -166,6 +167,21 @@ class SeedreamBatchTest extends SeedreamTestSupport {
         assertThat(exchange.getException()).isInstanceOf(SeedreamContentPolicyException.class);
         assertThat(emulator.stats().requestsForPrompt("first")).isEqualTo(1);
         assertThat(emulator.stats().requestsForPrompt("never sent")).isZero();
+    }
+
+    @Test
+    void anIteratorBodyThatThrowsFailsTheBatchWithItsException() {
+        Iterator<String> broken = Stream.of("the only prompt read", "unreadable").map(prompt -> {
+            if (prompt.equals("unreadable")) {
+                throw new IllegalStateException("the prompt source broke");
+            }
+            return prompt;
+        }).iterator();
+
+        Exchange exchange = template.request("direct:batch", e -> e.getIn().setBody(broken));
+
+        assertThat(exchange.getException()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the prompt source broke");
     }
 
     @Test
