@@ -104,7 +104,7 @@ final class SeedreamBatchProducer extends DefaultAsyncProducer {
 
     private static void writeResults(Message out, List<SeedreamBatchResult> results) {
         int succeeded = (int) results.stream().filter(SeedreamBatchResult::isSuccess).count();
-        out.setBody(results);
+        SeedreamResultSupport.writeBody(out, results, null);
         out.setHeader(SeedreamConstants.IMAGE_COUNT, results.stream().mapToInt(r -> r.images().size()).sum());
         out.setHeader(SeedreamConstants.BATCH_SUCCEEDED, succeeded);
         out.setHeader(SeedreamConstants.BATCH_FAILED, results.size() - succeeded);

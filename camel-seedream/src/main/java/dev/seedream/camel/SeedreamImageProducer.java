@@ -79,7 +79,7 @@ abstract class SeedreamImageProducer extends DefaultAsyncProducer {
             images.add(image);
             if (handedOver.compareAndSet(false, true)) {
                 SeedreamAsyncSupport.completeLater(endpoint.getCompletionExecutor(), exchange, callback,
-                        () -> exchange.getMessage().setBody(images), null);
+                        () -> SeedreamResultSupport.writeBody(exchange.getMessage(), images, null), null);
             }
         };
         SeedreamClient client = endpoint.getClient();
@@ -87,7 +87,7 @@ abstract class SeedreamImageProducer extends DefaultAsyncProducer {
             images.finish(failure == null ? null : SeedreamException.unwrap(failure));
             if (handedOver.compareAndSet(false, true)) {
                 SeedreamAsyncSupport.completeLater(endpoint.getCompletionExecutor(), exchange, callback,
-                        () -> exchange.getMessage().setBody(images), failure);
+                        () -> SeedreamResultSupport.writeBody(exchange.getMessage(), images, null), failure);
             }
         });
     }

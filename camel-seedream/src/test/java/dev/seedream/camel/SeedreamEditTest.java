@@ -54,6 +54,7 @@ class SeedreamEditTest extends SeedreamTestSupport {
     private static void assertEdited(Exchange result) {
         assertThat(result.getException()).isNull();
         assertThat(isJpeg(result.getMessage().getBody(byte[].class))).isTrue();
+        assertThat(result.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("image/jpeg");
         assertThat(emulator.stats().requestsForPrompt(PROMPT)).isEqualTo(1);
     }
 

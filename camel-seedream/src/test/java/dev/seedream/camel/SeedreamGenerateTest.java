@@ -67,6 +67,36 @@ class SeedreamGenerateTest extends SeedreamTestSupport {
     }
 
     @Test
+    void anImageBodyCarriesTheImagesContentTypeInsteadOfTheInputs() {
+        Exchange jpeg = template.request("direct:generate", e -> {
+            e.getIn().setBody("a fox posted as text");
+            e.getIn().setHeader(Exchange.CONTENT_TYPE, "text/plain");
+        });
+        Exchange png = template.request("direct:generate", e -> {
+            e.getIn().setBody("a fox in png");
+            e.getIn().setHeader(SeedreamConstants.MODEL, "seedream-5-0-pro-260628");
+            e.getIn().setHeader(SeedreamConstants.OUTPUT_FORMAT, "png");
+        });
+
+        assertThat(jpeg.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("image/jpeg");
+        assertThat(png.getException()).isNull();
+        assertThat(png.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("image/png");
+        assertThat(png.getMessage().getBody(byte[].class)).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void aGroupsListCarriesNoContentType() {
+        Exchange group = template.request("direct:generate", e -> {
+            e.getIn().setBody("two panels posted as text");
+            e.getIn().setHeader(SeedreamConstants.MAX_IMAGES, 2);
+            e.getIn().setHeader(Exchange.CONTENT_TYPE, "text/plain");
+        });
+
+        assertThat(group.getMessage().getBody(List.class)).hasSize(2);
+        assertThat(group.getMessage().getHeaders()).doesNotContainKey(Exchange.CONTENT_TYPE);
+    }
+
+    @Test
     void headersBeatTheBodyAndEndpointOptions() {
         Exchange result = template.request("direct:withOptions", e -> {
             e.getIn().setBody("the body prompt");

@@ -53,11 +53,13 @@ class SeedreamStreamingTest extends SeedreamTestSupport {
         images.expectedMessageCount(3);
         images.expectedHeaderValuesReceivedInAnyOrder(SeedreamConstants.IMAGE_INDEX, 0, 1, 2);
         images.allMessages().header(SeedreamConstants.MIME_TYPE).isEqualTo("image/jpeg");
+        images.allMessages().header(Exchange.CONTENT_TYPE).isEqualTo("image/jpeg");
         images.allMessages().header("upstream").isEqualTo("kept");
 
         Exchange result = template.request("direct:stream", e -> {
             e.getIn().setBody("a storyboard of three scenes");
             e.getIn().setHeader("upstream", "kept");
+            e.getIn().setHeader(Exchange.CONTENT_TYPE, "text/plain");
         });
 
         assertThat(result.getException()).isNull();
