@@ -12,33 +12,27 @@ import java.util.stream.Stream;
 import dev.seedream.client.ImageRequest;
 import dev.seedream.client.SeedreamContentPolicyException;
 import dev.seedream.client.SeedreamValidationException;
-import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Latency;
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeedreamBatchTest extends SeedreamTestSupport {
 
-    // At most two requests at once, or the emulator answers 429: the batch must never exceed its bound.
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
-            .maxInFlight(2).latency(Latency.fixed(Duration.ofMillis(100))).build());
-
     @TempDir
     static Path outputDir;
     @TempDir
     static Path work;
 
-    @Override
-    SeedreamEmulatorExtension emulator() {
-        return emulator;
+    /** At most two requests at once, or the emulator answers 429: the batch must never exceed its bound. */
+    @BeforeEach
+    void aProviderThatTakesTwoRequestsAtOnce() {
+        emulator.configure(config -> config.maxInFlight(2).latency(Latency.fixed(Duration.ofMillis(100))));
     }
 
     @Override

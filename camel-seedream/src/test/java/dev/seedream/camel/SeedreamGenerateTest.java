@@ -12,28 +12,18 @@ import dev.seedream.client.ImageRequest;
 import dev.seedream.client.ResponseFormat;
 import dev.seedream.client.SeedreamClient;
 import dev.seedream.client.SeedreamValidationException;
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeedreamGenerateTest extends SeedreamTestSupport {
 
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
-
     @TempDir
     static Path outputDir;
-
-    @Override
-    SeedreamEmulatorExtension emulator() {
-        return emulator;
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {

@@ -1,11 +1,9 @@
 package dev.seedream.camel;
 
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,14 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * base URL names a reserved host ({@code .invalid}) that is never looked up.
  */
 class SeedreamProxyTest extends SeedreamTestSupport {
-
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
-
-    @Override
-    SeedreamEmulatorExtension emulator() {
-        return emulator;
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {

@@ -6,29 +6,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.seedream.client.SeedreamContentPolicyException;
 import dev.seedream.client.SeedreamStreamInterruptedException;
-import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.FaultSpec;
 import dev.seedream.emulator.Latency;
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeedreamStreamingTest extends SeedreamTestSupport {
 
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
-            .latency(Latency.fixed(Duration.ofMillis(300))).build());
     private final List<Integer> inFlightAtArrival = new CopyOnWriteArrayList<>();
 
-    @Override
-    SeedreamEmulatorExtension emulator() {
-        return emulator;
+    @BeforeEach
+    void slowImages() {
+        emulator.configure(config -> config.latency(Latency.fixed(Duration.ofMillis(300))));
     }
 
     @Override
