@@ -2,21 +2,11 @@ package dev.seedream.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.support.DefaultComponent;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The route tests ran on the Camel line this module names, not on the one the component was built with. */
 class CamelLineTest extends SeedreamTestSupport {
-
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
-
-    @Override
-    SeedreamEmulatorExtension emulator() {
-        return emulator;
-    }
 
     @Test
     void theCamelContextAndTheComponentsBaseClassComeFromTheLineUnderTest() {

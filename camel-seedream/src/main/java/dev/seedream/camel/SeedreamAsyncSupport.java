@@ -1,7 +1,5 @@
 package dev.seedream.camel;
 
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -38,7 +36,7 @@ final class SeedreamAsyncSupport {
     private static void complete(Exchange exchange, AsyncCallback callback, Outcome success, Throwable failure) {
         try {
             if (failure != null) {
-                Throwable cause = unwrap(failure);
+                Throwable cause = SeedreamException.unwrap(failure);
                 // What a support ticket needs, also on failures; an earlier call's id must not stay behind.
                 String requestId = cause instanceof SeedreamException seedream ? seedream.requestId().orElse(null)
                         : null;
@@ -56,15 +54,5 @@ final class SeedreamAsyncSupport {
         } finally {
             callback.done(false);
         }
-    }
-
-    /** The failure a future reports, without the CompletionException wrapper CompletableFuture adds. */
-    static Throwable unwrap(Throwable failure) {
-        Throwable current = failure;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
     }
 }

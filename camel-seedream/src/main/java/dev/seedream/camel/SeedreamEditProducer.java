@@ -13,19 +13,15 @@ import org.apache.camel.Message;
  * {@link SeedreamConstants#PROMPT} header or the {@code prompt} option. A ready {@link ImageRequest} body is sent
  * as it is.
  */
-public class SeedreamEditProducer extends SeedreamImageProducer {
+final class SeedreamEditProducer extends SeedreamImageProducer {
 
-    public SeedreamEditProducer(SeedreamEndpoint endpoint) {
+    SeedreamEditProducer(SeedreamEndpoint endpoint) {
         super(endpoint);
     }
 
     @Override
-    protected ImageRequest createRequest(Exchange exchange) {
+    ImageRequest buildRequest(Exchange exchange, SeedreamConfiguration config) {
         Message in = exchange.getIn();
-        if (in.getBody() instanceof ImageRequest request) {
-            return request;
-        }
-        SeedreamConfiguration config = getEndpoint().getConfiguration();
         Object source = in.getHeader(SeedreamConstants.REFERENCE_IMAGES);
         List<ReferenceImage> references = SeedreamRequestSupport.references(exchange,
                 source != null ? source : in.getBody());

@@ -18,7 +18,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,14 +71,11 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         client = configuration.getClient();
         ownsClient = client == null;
         if (ownsClient) {
-            SSLContextParameters tls = configuration.getSslContextParameters() != null
-                    ? configuration.getSslContextParameters()
-                    : ((SeedreamComponent) getComponent()).retrieveGlobalSslContextParameters();
-            client = SeedreamClientSupport.create(configuration,
-                    tls == null ? null : tls.createSSLContext(getCamelContext()));
+            client = configuration.createClient(getCamelContext(),
+                    ((SeedreamComponent) getComponent()).retrieveGlobalSslContextParameters());
             LOG.debug("Created {} for {}", client, this);
         } else {
-            List<String> ignored = SeedreamClientSupport.clientOptionsSet(configuration);
+            List<String> ignored = configuration.namesSetApartFromDefaults();
             if (!ignored.isEmpty()) {
                 LOG.warn("{} uses the SeedreamClient it was given (or found in the registry); its options {} are"
                         + " ignored: configure them on that client", this, ignored);

@@ -14,7 +14,8 @@ import org.apache.camel.RuntimeCamelException;
 /**
  * The body of a streaming exchange: yields one {@link Message} per image as the images arrive, blocking until the
  * next one does. Each message is a copy of the exchange's message (so upstream headers survive a split) with the
- * image as body and its index, size and MIME type as headers; Camel's splitter uses such a message as is.
+ * image as body and its index, size and MIME type (also as Content-Type) as headers; Camel's splitter uses such a
+ * message as is.
  *
  * <p>If the call fails after some images, {@link #next()} throws the client's exception once the delivered
  * images are consumed, so a {@code split(body()).streaming()} fails with it. The queue holds at most one group
@@ -73,7 +74,7 @@ public final class SeedreamImageIterator implements Iterator<Message>, Closeable
         next = null;
         GeneratedImage<Object> image = (GeneratedImage<Object>) arrived;
         Message message = exchange.getMessage().copy();
-        message.setBody(image.content());
+        SeedreamResultSupport.writeBody(message, image.content(), image.mimeType());
         SeedreamResultSupport.writeImageHeaders(message, image);
         return message;
     }

@@ -6,13 +6,14 @@ import dev.seedream.client.ImageListener;
 import dev.seedream.client.ImageRequest;
 import dev.seedream.client.SequentialImageGeneration;
 import dev.seedream.client.SeedreamClient;
+import dev.seedream.client.SeedreamException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * Sends one {@link ImageRequest} per exchange without blocking the route thread; the operations differ only in
- * how they build the request ({@link #createRequest}).
+ * how they build the request from the message ({@link #buildRequest}).
  */
 abstract class SeedreamImageProducer extends DefaultAsyncProducer {
 
@@ -25,8 +26,19 @@ abstract class SeedreamImageProducer extends DefaultAsyncProducer {
         return (SeedreamEndpoint) super.getEndpoint();
     }
 
-    /** The request this exchange asks for, before the client applies its model limits. */
-    protected abstract ImageRequest createRequest(Exchange exchange) throws Exception;
+    /**
+     * The request this exchange asks for, before the client applies its model limits: a ready {@link ImageRequest}
+     * body as it is, else the one the operation builds.
+     */
+    final ImageRequest createRequest(Exchange exchange) {
+        if (exchange.getIn().getBody() instanceof ImageRequest request) {
+            return request;
+        }
+        return buildRequest(exchange, getEndpoint().getConfiguration());
+    }
+
+    /** The request built from the message's headers and body and from the endpoint's options. */
+    abstract ImageRequest buildRequest(Exchange exchange, SeedreamConfiguration config);
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
@@ -67,15 +79,15 @@ abstract class SeedreamImageProducer extends DefaultAsyncProducer {
             images.add(image);
             if (handedOver.compareAndSet(false, true)) {
                 SeedreamAsyncSupport.completeLater(endpoint.getCompletionExecutor(), exchange, callback,
-                        () -> exchange.getMessage().setBody(images), null);
+                        () -> SeedreamResultSupport.writeBody(exchange.getMessage(), images, null), null);
             }
         };
         SeedreamClient client = endpoint.getClient();
         client.generateAsync(request, endpoint.newSink(), listener).whenComplete((result, failure) -> {
-            images.finish(failure == null ? null : SeedreamAsyncSupport.unwrap(failure));
+            images.finish(failure == null ? null : SeedreamException.unwrap(failure));
             if (handedOver.compareAndSet(false, true)) {
                 SeedreamAsyncSupport.completeLater(endpoint.getCompletionExecutor(), exchange, callback,
-                        () -> exchange.getMessage().setBody(images), failure);
+                        () -> SeedreamResultSupport.writeBody(exchange.getMessage(), images, null), failure);
             }
         });
     }

@@ -1,5 +1,10 @@
 package dev.seedream.camel;
 
+import java.io.File;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,7 +75,7 @@ final class SeedreamRequestSupport {
      */
     static List<ReferenceImage> references(Exchange exchange, Object source) {
         List<ReferenceImage> images = new ArrayList<>();
-        if (source instanceof Iterable<?> many && !(source instanceof java.nio.file.Path)) { // a Path iterates names
+        if (source instanceof Iterable<?> many && !(source instanceof Path)) { // a Path iterates names
             many.forEach(item -> images.add(reference(exchange, item)));
         } else if (source instanceof Object[] many) {
             Arrays.stream(many).forEach(item -> images.add(reference(exchange, item)));
@@ -88,10 +93,11 @@ final class SeedreamRequestSupport {
         return ReferenceImage.from(bytes != null ? bytes : item); // unconvertible: from() names the accepted types
     }
 
+    /** The types {@link ReferenceImage#from} takes; the client has no public test for them yet. */
     private static boolean isKnownReferenceType(Object item) {
-        return item instanceof ReferenceImage || item instanceof byte[] || item instanceof String || item instanceof java.io.InputStream
-                || item instanceof java.nio.file.Path || item instanceof java.io.File
-                || item instanceof java.net.URI || item instanceof java.net.URL;
+        return item instanceof ReferenceImage || item instanceof byte[] || item instanceof String
+                || item instanceof InputStream || item instanceof Path || item instanceof File
+                || item instanceof URI || item instanceof URL;
     }
 
     private static <T> T resolve(Message in, String header, Class<T> type, T option) {

@@ -5,13 +5,15 @@ import java.util.List;
 import dev.seedream.client.GeneratedImage;
 import dev.seedream.client.GenerationResult;
 import dev.seedream.client.ImageSink;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
  * Maps a {@link GenerationResult} onto the message. The body's shape follows the request, never the outcome, so a
  * route need not test it: a single-image request gives the image itself ({@code byte[]}, or a {@code Path} with an
  * output directory; null when the provider refused it), a group request always a {@code List<GeneratedImage>} in
- * index order (even of one or none), each holding its index, size and MIME type beside the content.
+ * index order (even of one or none), each holding its index, size and MIME type beside the content. An image body
+ * carries its MIME type in {@code Content-Type} too, for the components that send it on (HTTP, mail).
  */
 final class SeedreamResultSupport {
 
@@ -21,9 +23,11 @@ final class SeedreamResultSupport {
     static void writeResult(Message out, GenerationResult<Object> result, boolean group) {
         List<GeneratedImage<Object>> images = result.images();
         if (group) {
-            out.setBody(images);
+            writeBody(out, images, null);
+        } else if (images.isEmpty()) {
+            writeBody(out, null, null); // the provider refused the one image; CamelSeedreamFailedImages says why
         } else {
-            out.setBody(images.isEmpty() ? null : images.get(0).content());
+            writeBody(out, images.get(0).content(), images.get(0).mimeType());
         }
         out.setHeader(SeedreamConstants.IMAGE_COUNT, images.size());
         if (!images.isEmpty()) {
@@ -39,6 +43,19 @@ final class SeedreamResultSupport {
         out.setHeader(SeedreamConstants.ATTEMPTS, result.attempts());
         if (!result.failures().isEmpty()) {
             out.setHeader(SeedreamConstants.FAILED_IMAGES, result.failures());
+        }
+    }
+
+    /**
+     * Sets the body with the {@link Exchange#CONTENT_TYPE} that describes it: the MIME type of an image body, none
+     * for any other body (a Content-Type from upstream described the input, such as the prompt, not this body).
+     */
+    static void writeBody(Message out, Object body, String contentType) {
+        out.setBody(body);
+        if (contentType != null) {
+            out.setHeader(Exchange.CONTENT_TYPE, contentType);
+        } else {
+            out.removeHeader(Exchange.CONTENT_TYPE);
         }
     }
 

@@ -6,26 +6,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import dev.seedream.client.SeedreamRateLimitException;
-import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Latency;
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeedreamBackpressureTest extends SeedreamTestSupport {
 
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
-            .maxInFlight(2).latency(Latency.fixed(Duration.ofMillis(150))).build());
-
-    @Override
-    SeedreamEmulatorExtension emulator() {
-        return emulator;
+    @BeforeEach
+    void aProviderThatTakesTwoRequestsAtOnce() {
+        emulator.configure(config -> config.maxInFlight(2).latency(Latency.fixed(Duration.ofMillis(150))));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -11,33 +12,27 @@ import java.util.stream.Stream;
 import dev.seedream.client.ImageRequest;
 import dev.seedream.client.SeedreamContentPolicyException;
 import dev.seedream.client.SeedreamValidationException;
-import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Latency;
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeedreamBatchTest extends SeedreamTestSupport {
 
-    // At most two requests at once, or the emulator answers 429: the batch must never exceed its bound.
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
-            .maxInFlight(2).latency(Latency.fixed(Duration.ofMillis(100))).build());
-
     @TempDir
     static Path outputDir;
     @TempDir
     static Path work;
 
-    @Override
-    SeedreamEmulatorExtension emulator() {
-        return emulator;
+    /** At most two requests at once, or the emulator answers 429: the batch must never exceed its bound. */
+    @BeforeEach
+    void aProviderThatTakesTwoRequestsAtOnce() {
+        emulator.configure(config -> config.maxInFlight(2).latency(Latency.fixed(Duration.ofMillis(100))));
     }
 
     @Override
@@ -104,7 +99,10 @@ class SeedreamBatchTest extends SeedreamTestSupport {
     void eachInputGetsItsOwnResultInInputOrder() {
         List<Object> items = List.of("a cat", "something forbidden", "   ", 42, "a dog");
 
-        Exchange exchange = template.request("direct:batch", e -> e.getIn().setBody(items));
+        Exchange exchange = template.request("direct:batch", e -> {
+            e.getIn().setBody(items);
+            e.getIn().setHeader(Exchange.CONTENT_TYPE, "text/plain");
+        });
 
         List<SeedreamBatchResult> results = results(exchange);
         assertThat(results).extracting(SeedreamBatchResult::index).containsExactly(0, 1, 2, 3, 4);
@@ -117,7 +115,8 @@ class SeedreamBatchTest extends SeedreamTestSupport {
         assertThat(results.get(4).isSuccess()).isTrue();
         assertThat(results.get(4).prompt()).isEqualTo("a dog");
         assertThat(exchange.getMessage().getHeaders()).containsEntry(SeedreamConstants.BATCH_SUCCEEDED, 2)
-                .containsEntry(SeedreamConstants.BATCH_FAILED, 3).containsEntry(SeedreamConstants.IMAGE_COUNT, 2);
+                .containsEntry(SeedreamConstants.BATCH_FAILED, 3).containsEntry(SeedreamConstants.IMAGE_COUNT, 2)
+                .doesNotContainKey(Exchange.CONTENT_TYPE);
         // The invalid items never reached the network.
         assertThat(emulator.stats().generationRequests()).isEqualTo(3);
     }
@@ -166,6 +165,21 @@ class SeedreamBatchTest extends SeedreamTestSupport {
         assertThat(exchange.getException()).isInstanceOf(SeedreamContentPolicyException.class);
         assertThat(emulator.stats().requestsForPrompt("first")).isEqualTo(1);
         assertThat(emulator.stats().requestsForPrompt("never sent")).isZero();
+    }
+
+    @Test
+    void anIteratorBodyThatThrowsFailsTheBatchWithItsException() {
+        Iterator<String> broken = Stream.of("the only prompt read", "unreadable").map(prompt -> {
+            if (prompt.equals("unreadable")) {
+                throw new IllegalStateException("the prompt source broke");
+            }
+            return prompt;
+        }).iterator();
+
+        Exchange exchange = template.request("direct:batch", e -> e.getIn().setBody(broken));
+
+        assertThat(exchange.getException()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the prompt source broke");
     }
 
     @Test

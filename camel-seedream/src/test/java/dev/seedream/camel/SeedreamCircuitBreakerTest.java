@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.seedream.emulator.Fault;
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.CircuitBreakerConstants;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,14 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeedreamCircuitBreakerTest extends SeedreamTestSupport {
 
     private static final int CALLS_TO_OPEN = 3;
-
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
-
-    @Override
-    SeedreamEmulatorExtension emulator() {
-        return emulator;
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {

@@ -1,11 +1,16 @@
 package dev.seedream.camel;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import dev.seedream.client.ImageRequest;
 import dev.seedream.client.SeedreamClient;
 import dev.seedream.client.ValidationMode;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
+import org.apache.camel.Component;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +79,22 @@ class SeedreamComponentConfigurationTest extends CamelTestSupport {
     }
 
     @Test
+    void clientOptionsSetOnTheComponentByNameAreTheDefaultsOfEveryEndpoint() {
+        Component component = context.getComponent("seedream");
+        PropertyBindingSupport.build().withConfigurer(component.getComponentPropertyConfigurer()).bind(context,
+                component, new HashMap<>(Map.of("apiKey", "component-key", "readTimeout", "30s", "maxRetries", "1",
+                        "proxyHost", "proxy.example.com")));
+
+        SeedreamConfiguration config = context.getEndpoint("seedream:generate?maxRetries=2", SeedreamEndpoint.class)
+                .getConfiguration();
+
+        assertThat(config.getApiKey()).isEqualTo("component-key");
+        assertThat(config.getReadTimeout()).isEqualTo(30_000L);
+        assertThat(config.getProxyHost()).isEqualTo("proxy.example.com");
+        assertThat(config.getMaxRetries()).isEqualTo(2);
+    }
+
+    @Test
     void anUnknownOperationIsRejectedNamingTheValidOnes() {
         assertThatThrownBy(() -> context.getEndpoint("seedream:paint"))
                 .isInstanceOf(ResolveEndpointFailedException.class)
@@ -102,8 +123,8 @@ class SeedreamComponentConfigurationTest extends CamelTestSupport {
                 + "&proxyHost=proxy.example.com&proxyPort=3128&readTimeout=30s", SeedreamEndpoint.class);
 
         assertThat(tuned.getClient()).isSameAs(sharedClient);
-        assertThat(SeedreamClientSupport.clientOptionsSet(plain.getConfiguration())).isEmpty();
-        assertThat(SeedreamClientSupport.clientOptionsSet(tuned.getConfiguration()))
-                .containsExactly("apiKey", "readTimeout", "maxRetries", "proxyHost", "proxyPort");
+        assertThat(plain.getConfiguration().namesSetApartFromDefaults()).isEmpty();
+        assertThat(tuned.getConfiguration().namesSetApartFromDefaults())
+                .containsExactlyInAnyOrder("apiKey", "readTimeout", "maxRetries", "proxyHost", "proxyPort");
     }
 }

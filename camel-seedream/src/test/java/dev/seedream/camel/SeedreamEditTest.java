@@ -7,12 +7,10 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static dev.seedream.emulator.junit.TestImages.png;
@@ -23,16 +21,8 @@ class SeedreamEditTest extends SeedreamTestSupport {
     private static final String PROMPT = "make it look like a watercolour";
     private static final byte[] PNG = png(64, 48);
 
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
-
     @TempDir
     Path tempDir;
-
-    @Override
-    SeedreamEmulatorExtension emulator() {
-        return emulator;
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -54,6 +44,7 @@ class SeedreamEditTest extends SeedreamTestSupport {
     private static void assertEdited(Exchange result) {
         assertThat(result.getException()).isNull();
         assertThat(isJpeg(result.getMessage().getBody(byte[].class))).isTrue();
+        assertThat(result.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("image/jpeg");
         assertThat(emulator.stats().requestsForPrompt(PROMPT)).isEqualTo(1);
     }
 

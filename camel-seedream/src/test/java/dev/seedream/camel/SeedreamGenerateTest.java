@@ -12,28 +12,18 @@ import dev.seedream.client.ImageRequest;
 import dev.seedream.client.ResponseFormat;
 import dev.seedream.client.SeedreamClient;
 import dev.seedream.client.SeedreamValidationException;
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeedreamGenerateTest extends SeedreamTestSupport {
 
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
-
     @TempDir
     static Path outputDir;
-
-    @Override
-    SeedreamEmulatorExtension emulator() {
-        return emulator;
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -64,6 +54,36 @@ class SeedreamGenerateTest extends SeedreamTestSupport {
                         SeedreamConstants.RESPONSE_MODEL, SeedreamConstants.USAGE_OUTPUT_TOKENS);
         assertThat(headers.get(SeedreamConstants.RESPONSE_MODEL).toString()).startsWith("seedream-4-0");
         assertThat(emulator.stats().requestsForPrompt("a red fox in fresh snow")).isEqualTo(1);
+    }
+
+    @Test
+    void anImageBodyCarriesTheImagesContentTypeInsteadOfTheInputs() {
+        Exchange jpeg = template.request("direct:generate", e -> {
+            e.getIn().setBody("a fox posted as text");
+            e.getIn().setHeader(Exchange.CONTENT_TYPE, "text/plain");
+        });
+        Exchange png = template.request("direct:generate", e -> {
+            e.getIn().setBody("a fox in png");
+            e.getIn().setHeader(SeedreamConstants.MODEL, "seedream-5-0-pro-260628");
+            e.getIn().setHeader(SeedreamConstants.OUTPUT_FORMAT, "png");
+        });
+
+        assertThat(jpeg.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("image/jpeg");
+        assertThat(png.getException()).isNull();
+        assertThat(png.getMessage().getHeader(Exchange.CONTENT_TYPE)).isEqualTo("image/png");
+        assertThat(png.getMessage().getBody(byte[].class)).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void aGroupsListCarriesNoContentType() {
+        Exchange group = template.request("direct:generate", e -> {
+            e.getIn().setBody("two panels posted as text");
+            e.getIn().setHeader(SeedreamConstants.MAX_IMAGES, 2);
+            e.getIn().setHeader(Exchange.CONTENT_TYPE, "text/plain");
+        });
+
+        assertThat(group.getMessage().getBody(List.class)).hasSize(2);
+        assertThat(group.getMessage().getHeaders()).doesNotContainKey(Exchange.CONTENT_TYPE);
     }
 
     @Test

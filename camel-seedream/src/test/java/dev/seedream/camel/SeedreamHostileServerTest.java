@@ -3,13 +3,11 @@ package dev.seedream.camel;
 import dev.seedream.client.SeedreamAuthenticationException;
 import dev.seedream.client.SeedreamMalformedResponseException;
 import dev.seedream.emulator.junit.HostileServer;
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,18 +20,11 @@ class SeedreamHostileServerTest extends SeedreamTestSupport {
 
     private static final String KEY = "sk-camel-hostile-77aa";
 
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
     private static final HostileServer server = HostileServer.start("127.0.0.1");
 
     @AfterAll
     static void stopServer() {
         server.close();
-    }
-
-    @Override
-    SeedreamEmulatorExtension emulator() {
-        return emulator;
     }
 
     @Override

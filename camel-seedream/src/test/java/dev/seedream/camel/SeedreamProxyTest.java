@@ -1,11 +1,9 @@
 package dev.seedream.camel;
 
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,14 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * base URL names a reserved host ({@code .invalid}) that is never looked up.
  */
 class SeedreamProxyTest extends SeedreamTestSupport {
-
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
-
-    @Override
-    SeedreamEmulatorExtension emulator() {
-        return emulator;
-    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -50,12 +40,13 @@ class SeedreamProxyTest extends SeedreamTestSupport {
     @Test
     void anIncompleteProxySettingIsRefusedWhenTheEndpointIsCreated() {
         assertThatThrownBy(() -> context.getEndpoint("seedream:generate?proxyHost=127.0.0.1"))
-                .hasRootCauseMessage("proxyHost needs proxyPort");
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .hasRootCauseMessage("proxy port must be 1-65535, got 0");
         assertThatThrownBy(() -> context.getEndpoint("seedream:generate?proxyHost=127.0.0.1&proxyPort=3128"
                 + "&proxyAuthUsername=someone"))
-                .hasRootCauseMessage("proxyAuthUsername and proxyAuthPassword must be set together");
+                .hasRootCauseMessage("proxy user and password must be given together");
         assertThatThrownBy(() -> context.getEndpoint("seedream:generate?proxyPort=3128"))
-                .hasRootCauseMessage("proxyPort and proxyAuthUsername/proxyAuthPassword need proxyHost");
+                .hasRootCauseMessage("proxy host must not be blank");
         assertThat(emulator.stats().generationRequests()).isZero();
     }
 }

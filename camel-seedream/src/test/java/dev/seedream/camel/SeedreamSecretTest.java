@@ -5,13 +5,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import dev.seedream.client.SeedreamAuthenticationException;
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.util.URISupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,13 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeedreamSecretTest extends SeedreamTestSupport {
 
     private static final String SECRET = "sk-do-not-leak-4242";
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
-
-    @Override
-    SeedreamEmulatorExtension emulator() {
-        return emulator;
-    }
 
     @Test
     void theApiKeyAppearsInNoLogHeaderExceptionOrEndpointText() throws Exception {

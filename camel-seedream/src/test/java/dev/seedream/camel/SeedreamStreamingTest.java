@@ -6,29 +6,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.seedream.client.SeedreamContentPolicyException;
 import dev.seedream.client.SeedreamStreamInterruptedException;
-import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.FaultSpec;
 import dev.seedream.emulator.Latency;
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeedreamStreamingTest extends SeedreamTestSupport {
 
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
-            .latency(Latency.fixed(Duration.ofMillis(300))).build());
     private final List<Integer> inFlightAtArrival = new CopyOnWriteArrayList<>();
 
-    @Override
-    SeedreamEmulatorExtension emulator() {
-        return emulator;
+    @BeforeEach
+    void slowImages() {
+        emulator.configure(config -> config.latency(Latency.fixed(Duration.ofMillis(300))));
     }
 
     @Override
@@ -53,11 +48,13 @@ class SeedreamStreamingTest extends SeedreamTestSupport {
         images.expectedMessageCount(3);
         images.expectedHeaderValuesReceivedInAnyOrder(SeedreamConstants.IMAGE_INDEX, 0, 1, 2);
         images.allMessages().header(SeedreamConstants.MIME_TYPE).isEqualTo("image/jpeg");
+        images.allMessages().header(Exchange.CONTENT_TYPE).isEqualTo("image/jpeg");
         images.allMessages().header("upstream").isEqualTo("kept");
 
         Exchange result = template.request("direct:stream", e -> {
             e.getIn().setBody("a storyboard of three scenes");
             e.getIn().setHeader("upstream", "kept");
+            e.getIn().setHeader(Exchange.CONTENT_TYPE, "text/plain");
         });
 
         assertThat(result.getException()).isNull();

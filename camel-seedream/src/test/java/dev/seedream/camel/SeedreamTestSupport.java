@@ -6,6 +6,7 @@ import dev.seedream.client.RetryPolicy;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Camel tests against an in-process emulator: the component's defaults point at it, accept its key, switch the
@@ -16,10 +17,17 @@ abstract class SeedreamTestSupport extends CamelTestSupport {
     static final String API_KEY = "test-key";
 
     /**
-     * The emulator of the concrete test class, a static {@code @RegisterExtension} field: it starts before all tests,
-     * so before the Camel context that each test gets is created, and is reset before each test.
+     * Started for each concrete test class before all its tests, so before the Camel context each test gets, and
+     * reset before each test; a test that needs other settings changes them in a {@code @BeforeEach}
+     * ({@code emulator.configure(...)}, undone by the next reset).
      */
-    abstract SeedreamEmulatorExtension emulator();
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
+
+    /** The emulator the component's defaults point at; a test of settings made at start (TLS) returns its own. */
+    SeedreamEmulatorExtension emulator() {
+        return emulator;
+    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {

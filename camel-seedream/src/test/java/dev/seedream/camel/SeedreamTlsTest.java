@@ -23,13 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SeedreamTlsTest extends SeedreamTestSupport {
 
+    /** HTTPS is chosen when the emulator starts, so this test has its own; the default one stays idle. */
     @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
+    static final SeedreamEmulatorExtension tlsEmulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
             .tlsKeyStore(TestTls.keyStore(), TestTls.password()).build());
 
     @Override
     SeedreamEmulatorExtension emulator() {
-        return emulator;
+        return tlsEmulator;
     }
 
     @Override
@@ -67,7 +68,7 @@ class SeedreamTlsTest extends SeedreamTestSupport {
 
         assertThat(result.getException()).isNull();
         assertThat(result.getMessage().getHeader(SeedreamConstants.IMAGE_URL, String.class))
-                .startsWith("https://127.0.0.1:" + emulator.port() + "/files/");
+                .startsWith("https://127.0.0.1:" + tlsEmulator.port() + "/files/");
         assertThat(isJpeg(result.getMessage().getBody(byte[].class))).as("downloaded over https").isTrue();
     }
 
@@ -85,7 +86,7 @@ class SeedreamTlsTest extends SeedreamTestSupport {
 
         assertThat(result.getException()).isInstanceOf(SeedreamTlsException.class)
                 .hasMessageContaining("PKIX path building failed").hasMessageContaining("sslContextParameters");
-        assertThat(emulator.stats().generationRequests()).isZero();
+        assertThat(tlsEmulator.stats().generationRequests()).isZero();
     }
 
     /** A trust store file holding only the test certificate, as a Camel user would configure one. */

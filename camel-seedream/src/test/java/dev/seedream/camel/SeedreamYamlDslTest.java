@@ -3,26 +3,16 @@ package dev.seedream.camel;
 import java.util.List;
 
 import dev.seedream.client.GeneratedImage;
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Routes written in the YAML DSL, loaded the way Camel Main and the Camel CLI load them. */
 class SeedreamYamlDslTest extends SeedreamTestSupport {
-
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
-
-    @Override
-    SeedreamEmulatorExtension emulator() {
-        return emulator;
-    }
 
     @BeforeEach
     void loadYamlRoutes() throws Exception {
