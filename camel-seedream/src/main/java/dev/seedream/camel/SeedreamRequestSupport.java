@@ -1,9 +1,5 @@
 package dev.seedream.camel;
 
-import java.io.File;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,18 +82,11 @@ final class SeedreamRequestSupport {
     }
 
     private static ReferenceImage reference(Exchange exchange, Object item) {
-        if (item == null || isKnownReferenceType(item)) {
+        if (item == null || ReferenceImage.isSupportedSource(item)) {
             return ReferenceImage.from(item);
         }
         byte[] bytes = exchange.getContext().getTypeConverter().convertTo(byte[].class, exchange, item);
         return ReferenceImage.from(bytes != null ? bytes : item); // unconvertible: from() names the accepted types
-    }
-
-    /** The types {@link ReferenceImage#from} takes; the client has no public test for them yet. */
-    private static boolean isKnownReferenceType(Object item) {
-        return item instanceof ReferenceImage || item instanceof byte[] || item instanceof String
-                || item instanceof InputStream || item instanceof Path || item instanceof File
-                || item instanceof URI || item instanceof URL;
     }
 
     private static <T> T resolve(Message in, String header, Class<T> type, T option) {
