@@ -1,0 +1,520 @@
+package dev.seedream.budget.redis;
+
+import dev.seedream.client.ImageBudget;
+import dev.seedream.client.SeedreamBudgetUnavailableException;
+import dev.seedream.client.SeedreamException;
+import dev.seedream.client.SeedreamRateLimitException;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * One images-per-minute budget for every JVM of an account, kept on Redis: the client's sliding window (each
+ * grant counted, in images, a sixtieth longer than the window) as a sorted set per budget key and model, changed
+ * only by two Lua scripts that read the server's clock, so the nodes' clocks do not matter. Keys are hash-tagged
+ * ({@code seedream:budget:{<key>:<model>}}), so on Redis Cluster each budget lives in one slot.
+ *
+ * <p>Within a JVM callers are served first come first served, one Redis call per attempt for the caller at the
+ * head of each model's queue; between JVMs the first to ask after images leave the window gets them.
+ *
+ * <p>When Redis does not answer within the timeout the budget falls back — to a local share of the limit
+ * (limit ÷ nodes) or, if so built, to failing each call with {@link SeedreamBudgetUnavailableException} — and
+ * tries Redis again after a pause. No caller waits longer than its {@code maxWait}. The Redis URI may hold a
+ * password: it appears in no message, log line or {@code toString}.
+ */
+public final class RedisImageBudget implements ImageBudget {
+
+    /** What the budget does while Redis cannot be reached. */
+    public enum Fallback {
+        /** Grant from a local window of limit ÷ nodes images: each node keeps working within its share. */
+        LOCAL_SHARE,
+        /** Fail each call at once with {@link SeedreamBudgetUnavailableException}. */
+        FAIL
+    }
+
+    /**
+     * Counters of this budget since it was built.
+     *
+     * @param grants         grants made by Redis
+     * @param waits          callers that found the window full and waited
+     * @param redisCalls     scripts run on Redis (acquire and give-back)
+     * @param fallbackGrants grants made by the local share while Redis was unreachable
+     * @param fallbacks      times Redis became unreachable
+     * @param fallbackActive whether the budget is in fallback now
+     */
+    public record Metrics(long grants, long waits, long redisCalls, long fallbackGrants, long fallbacks,
+                          boolean fallbackActive) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisImageBudget.class);
+
+    private final String address;
+    private final String budgetKey;
+    private final int limit;
+    private final Duration window;
+    private final long keepMicros;
+    private final Duration timeout;
+    private final Duration retryPause;
+    private final Fallback fallback;
+    private final ImageBudget localShare;
+    private final AbstractRedisClient client;
+    private final Supplier<CompletableFuture<RedisScriptingAsyncCommands<String, String>>> connect;
+    /** The connection, or its attempt; replaced by a new attempt once one has failed. */
+    private final AtomicReference<CompletableFuture<RedisScriptingAsyncCommands<String, String>>> redis =
+            new AtomicReference<>();
+    private final BudgetScripts scripts = new BudgetScripts();
+    private final ScheduledExecutorService timer;
+    private final Map<String, ModelQueue> queues = new ConcurrentHashMap<>();
+
+    private final AtomicLong grants = new AtomicLong();
+    private final AtomicLong waits = new AtomicLong();
+    private final AtomicLong redisCalls = new AtomicLong();
+    private final AtomicLong fallbackGrants = new AtomicLong();
+    private final AtomicLong fallbacks = new AtomicLong();
+    /** System.nanoTime() until which Redis is not asked; 0 when it is in use. */
+    private final AtomicLong fallbackUntil = new AtomicLong();
+
+    private RedisImageBudget(Builder builder) {
+        RedisURI uri = RedisURI.create(builder.uri);
+        uri.setTimeout(builder.timeout);
+        this.address = (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort();
+        this.budgetKey = builder.budgetKey;
+        this.limit = builder.imagesPerMinute;
+        this.window = builder.window;
+        this.keepMicros = TimeUnit.NANOSECONDS.toMicros(window.toNanos() + window.toNanos() / 60);
+        this.timeout = builder.timeout;
+        this.retryPause = builder.retryPause;
+        this.fallback = builder.fallback;
+        this.localShare = builder.fallback == Fallback.LOCAL_SHARE
+                ? ImageBudget.slidingWindow(Math.max(1, limit / builder.nodes), window) : null;
+        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "seedream-redis-budget");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Fail at once rather than queue while disconnected: the fallback, not a growing queue, carries the load.
+        SocketOptions socket = SocketOptions.builder().connectTimeout(builder.timeout).build();
+        TimeoutOptions timeouts = TimeoutOptions.enabled(builder.timeout);
+        if (builder.cluster) {
+            RedisClusterClient cluster = RedisClusterClient.create(uri);
+            cluster.setOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+            this.client = cluster;
+            this.connect = () -> cluster.connectAsync(StringCodec.UTF8).thenApply(connection -> connection.async());
+        } else {
+            RedisClient single = RedisClient.create();
+            single.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+            this.client = single;
+            this.connect = () -> single.connectAsync(StringCodec.UTF8, uri).toCompletableFuture()
+                    .thenApply(connection -> connection.async());
+        }
+        redis.set(connect.get());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public CompletableFuture<Grant> acquire(String model, int images, Duration maxWait) {
+        Waiter waiter = new Waiter(Math.max(1, Math.min(images, limit)), System.nanoTime() + maxWait.toNanos());
+        if (inFallback()) {
+            serveLocally(waiter, model);
+            return waiter.future;
+        }
+        ModelQueue queue = queues.computeIfAbsent(model == null ? "default" : model, ModelQueue::new);
+        waiter.expiry = timer.schedule(() -> queue.expire(waiter, maxWait), maxWait.toNanos(), TimeUnit.NANOSECONDS);
+        queue.add(waiter);
+        return waiter.future;
+    }
+
+    @Override
+    public int waiting() {
+        return queues.values().stream().mapToInt(ModelQueue::size).sum()
+                + (localShare == null ? 0 : localShare.waiting());
+    }
+
+    public Metrics metrics() {
+        return new Metrics(grants.get(), waits.get(), redisCalls.get(), fallbackGrants.get(), fallbacks.get(),
+                inFallback());
+    }
+
+    /** Whether Redis is not being asked now because it was unreachable a moment ago. */
+    public boolean inFallback() {
+        long until = fallbackUntil.get();
+        return until != 0 && System.nanoTime() - until < 0;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        if (localShare != null) {
+            localShare.close();
+        }
+        client.shutdownAsync(0, 2, TimeUnit.SECONDS);
+    }
+
+    /** The Redis address without credentials, the key and the limit. */
+    @Override
+    public String toString() {
+        return "RedisImageBudget[" + address + ", key=" + budgetKey + ", " + limit + " images per " + window + "]";
+    }
+
+    /** The connection; a failed first connect (Redis down at start) is tried again here, after the pause. */
+    private CompletableFuture<RedisScriptingAsyncCommands<String, String>> commands() {
+        CompletableFuture<RedisScriptingAsyncCommands<String, String>> current = redis.get();
+        if (current.isCompletedExceptionally()) {
+            CompletableFuture<RedisScriptingAsyncCommands<String, String>> next = connect.get();
+            return redis.compareAndSet(current, next) ? next : redis.get();
+        }
+        return current;
+    }
+
+    private String redisKey(String model) {
+        return "seedream:budget:{" + budgetKey + ":" + model + "}";
+    }
+
+    /** Redis did not answer: every caller of this moment goes to the fallback until the pause is over. */
+    private void fallBack(Throwable failure) {
+        long now = System.nanoTime();
+        long previous = fallbackUntil.getAndSet(now + retryPause.toNanos());
+        if (previous == 0 || now - previous >= 0) { // not already in fallback: say so once
+            fallbacks.incrementAndGet();
+            LOG.warn("The shared image budget at {} did not answer within {} ms ({}); {} for {} s, then Redis again",
+                    address, timeout.toMillis(), SeedreamException.unwrap(failure).getClass().getSimpleName(),
+                    fallback == Fallback.LOCAL_SHARE ? "granting from a local share" : "failing calls",
+                    retryPause.toSeconds());
+        }
+    }
+
+    private void rejoined() {
+        if (fallbackUntil.getAndSet(0) != 0) {
+            LOG.info("The shared image budget at {} answers again: back on Redis", address);
+        }
+    }
+
+    private void serveLocally(Waiter waiter, String model) {
+        if (localShare == null) {
+            waiter.fail(new SeedreamBudgetUnavailableException("The shared image budget at " + address
+                    + " did not answer within " + timeout.toMillis() + " ms; no request was sent", null));
+            return;
+        }
+        Duration left = Duration.ofNanos(Math.max(0, waiter.deadline - System.nanoTime()));
+        localShare.acquire(model, waiter.images, left).whenComplete((grant, failure) -> {
+            if (failure != null) {
+                waiter.fail(SeedreamException.unwrap(failure));
+            } else {
+                hand(waiter, grant, fallbackGrants);
+            }
+        });
+    }
+
+    /** Counted before the caller hears of it; a caller that gave up meanwhile does not lose the images. */
+    private static void hand(Waiter waiter, Grant grant, AtomicLong counter) {
+        counter.incrementAndGet();
+        if (!waiter.grant(grant)) {
+            counter.decrementAndGet();
+            grant.giveBack(waiter.images);
+        }
+    }
+
+    /** Callers of one model, first come first served; only the head asks Redis. */
+    private final class ModelQueue {
+        private final String model;
+        private final String key;
+        private final Deque<Waiter> waiters = new ArrayDeque<>();
+        private boolean asking;
+
+        ModelQueue(String model) {
+            this.model = model;
+            this.key = redisKey(model);
+        }
+
+        synchronized int size() {
+            return waiters.size();
+        }
+
+        void add(Waiter waiter) {
+            synchronized (this) {
+                waiters.addLast(waiter);
+            }
+            ask();
+        }
+
+        void expire(Waiter waiter, Duration maxWait) {
+            synchronized (this) {
+                waiters.remove(waiter);
+            }
+            waiter.fail(SeedreamRateLimitException.localLimit("Waited " + maxWait.toMillis()
+                    + " ms for the shared image budget (" + limit + " images per " + window + ", key " + budgetKey
+                    + ") without getting it"));
+        }
+
+        /** Runs the acquire script for the head waiter, unless a call is out already. */
+        private void ask() {
+            Waiter head;
+            synchronized (this) {
+                if (asking || waiters.isEmpty()) {
+                    return;
+                }
+                head = waiters.peekFirst();
+                asking = true;
+            }
+            if (inFallback()) {
+                drainToFallback();
+                return;
+            }
+            String grantId = UUID.randomUUID().toString();
+            redisCalls.incrementAndGet();
+            commands().thenCompose(commands -> scripts.acquire(commands, key, limit, head.images, keepMicros, grantId))
+                    .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((reply, failure) -> {
+                        if (failure != null) {
+                            fallBack(failure);
+                            drainToFallback();
+                        } else if (reply.granted()) {
+                            rejoined();
+                            granted(head, new RedisGrant(key, grantId + ":" + head.images));
+                        } else {
+                            rejoined();
+                            retryLater(head, reply.waitMicros());
+                        }
+                    });
+        }
+
+        private void granted(Waiter head, RedisGrant grant) {
+            synchronized (this) {
+                waiters.remove(head);
+                asking = false;
+            }
+            hand(head, grant, grants);
+            ask();
+        }
+
+        /** The window is full: ask again when images leave it, or sooner, as other nodes may give some back. */
+        private void retryLater(Waiter head, long waitMicros) {
+            if (head.countWait()) {
+                waits.incrementAndGet();
+            }
+            long poll = Math.min(TimeUnit.MICROSECONDS.toNanos(Math.max(1, waitMicros)), window.toNanos() / 60);
+            synchronized (this) {
+                asking = false;
+            }
+            try {
+                timer.schedule(this::ask, Math.max(TimeUnit.MILLISECONDS.toNanos(1), poll), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closed) {
+                head.fail(new SeedreamBudgetUnavailableException("The image budget is closed", null));
+            }
+        }
+
+        private void drainToFallback() {
+            List<Waiter> moved;
+            synchronized (this) {
+                moved = new ArrayList<>(waiters);
+                waiters.clear();
+                asking = false;
+            }
+            moved.forEach(waiter -> serveLocally(waiter, model));
+        }
+    }
+
+    /** Images granted by Redis: unused ones go back to the same grant. */
+    private final class RedisGrant implements Grant {
+        private final String key;
+        private final String member;
+
+        RedisGrant(String key, String member) {
+            this.key = key;
+            this.member = member;
+        }
+
+        @Override
+        public void giveBack(int images) {
+            if (images <= 0) {
+                return;
+            }
+            redisCalls.incrementAndGet();
+            // Best effort: if Redis cannot take them back, they leave the window with the grant.
+            commands().thenCompose(commands -> scripts.giveBack(commands, key, member, images))
+                    .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((ignored, failure) -> {
+                        if (failure != null) {
+                            LOG.debug("Could not give {} images back to the shared budget: {}", images,
+                                    failure.toString());
+                        }
+                    });
+        }
+    }
+
+    private static final class Waiter {
+        final int images;
+        final long deadline;
+        final CompletableFuture<Grant> future = new CompletableFuture<>();
+        final AtomicBoolean waited = new AtomicBoolean();
+        volatile ScheduledFuture<?> expiry;
+
+        Waiter(int images, long deadline) {
+            this.images = images;
+            this.deadline = deadline;
+        }
+
+        /** @return false when the caller is gone (timed out) and the grant must go back */
+        boolean grant(Grant grant) {
+            cancelExpiry();
+            return future.complete(grant);
+        }
+
+        void fail(Throwable failure) {
+            cancelExpiry();
+            future.completeExceptionally(failure);
+        }
+
+        /** @return true the first time this waiter finds the window full */
+        boolean countWait() {
+            return waited.compareAndSet(false, true);
+        }
+
+        private void cancelExpiry() {
+            ScheduledFuture<?> scheduled = expiry;
+            if (scheduled != null) {
+                scheduled.cancel(false);
+            }
+        }
+    }
+
+    /** Settings; {@link #uri} and {@link #imagesPerMinute} are required. */
+    public static final class Builder {
+        private String uri;
+        private String budgetKey = "seedream";
+        private int imagesPerMinute;
+        private Duration window = Duration.ofMinutes(1);
+        private Duration timeout = Duration.ofMillis(500);
+        private Duration retryPause = Duration.ofSeconds(10);
+        private Fallback fallback = Fallback.LOCAL_SHARE;
+        private int nodes = 1;
+        private boolean cluster;
+
+        private Builder() {
+        }
+
+        /**
+         * {@code redis://[[user]:password@]host[:port][/database]} or {@code rediss://…} for TLS (verified against
+         * the JVM's trust store). A secret when it holds a password.
+         */
+        public Builder uri(String uri) {
+            if (uri == null || uri.isBlank()) {
+                throw new IllegalArgumentException("Redis URI must not be blank");
+            }
+            this.uri = uri.trim();
+            return this;
+        }
+
+        /**
+         * Names the budget: every node of one account uses the same key (and each model gets its own window).
+         * Default {@code seedream}.
+         */
+        public Builder budgetKey(String key) {
+            if (key == null || key.isBlank() || key.contains("{") || key.contains("}")) {
+                throw new IllegalArgumentException("budgetKey must be non-blank text without braces, got " + key);
+            }
+            this.budgetKey = key.trim();
+            return this;
+        }
+
+        /** The whole account's limit per model, all nodes together (the provider's default is 500). */
+        public Builder imagesPerMinute(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("imagesPerMinute must be >= 1, got " + limit);
+            }
+            this.imagesPerMinute = limit;
+            return this;
+        }
+
+        /** The window the limit applies to; default one minute (shorter ones are for tests). */
+        public Builder window(Duration window) {
+            this.window = requirePositive(window, "window");
+            return this;
+        }
+
+        /** How long a Redis call may take before the budget falls back; default 500 ms. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = requirePositive(timeout, "timeout");
+            return this;
+        }
+
+        /** How long the budget stays in fallback before it asks Redis again; default 10 s. */
+        public Builder retryPause(Duration pause) {
+            this.retryPause = requirePositive(pause, "retryPause");
+            return this;
+        }
+
+        /** What happens while Redis cannot be reached; default {@link Fallback#LOCAL_SHARE}. */
+        public Builder fallback(Fallback fallback) {
+            this.fallback = Objects.requireNonNull(fallback, "fallback");
+            return this;
+        }
+
+        /** Nodes sharing the budget, for the local share (limit ÷ nodes) while Redis is away; default 1. */
+        public Builder nodes(int nodes) {
+            if (nodes < 1) {
+                throw new IllegalArgumentException("nodes must be >= 1, got " + nodes);
+            }
+            this.nodes = nodes;
+            return this;
+        }
+
+        /** Whether the URI names a node of a Redis Cluster; default false. */
+        public Builder cluster(boolean cluster) {
+            this.cluster = cluster;
+            return this;
+        }
+
+        /** Connects in the background: a Redis that is down at start means fallback, not a failed build. */
+        public RedisImageBudget build() {
+            if (uri == null) {
+                throw new IllegalStateException("RedisImageBudget needs a uri");
+            }
+            if (imagesPerMinute < 1) {
+                throw new IllegalStateException("RedisImageBudget needs imagesPerMinute");
+            }
+            return new RedisImageBudget(this);
+        }
+
+        private static Duration requirePositive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
+            }
+            return value;
+        }
+    }
+}

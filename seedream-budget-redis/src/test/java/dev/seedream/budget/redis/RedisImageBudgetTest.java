@@ -1,0 +1,176 @@
+package dev.seedream.budget.redis;
+
+import dev.seedream.client.ImageBudget;
+import dev.seedream.client.SeedreamBudgetUnavailableException;
+import dev.seedream.client.SeedreamRateLimitException;
+import dev.seedream.emulator.junit.RedisServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The budget against a real redis-server on loopback; two budget objects stand for two nodes. */
+class RedisImageBudgetTest {
+
+    private static final String MODEL = "seedream-4-0-250828";
+    private static final Duration WINDOW = Duration.ofSeconds(1);
+
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable resource : opened) {
+            resource.close();
+        }
+    }
+
+    private <T extends AutoCloseable> T open(T resource) {
+        opened.addFirst(resource); // closed in reverse order
+        return resource;
+    }
+
+    private RedisImageBudget.Builder budget(RedisServer redis, int limit) {
+        return RedisImageBudget.builder().uri(redis.uri()).imagesPerMinute(limit).window(WINDOW)
+                .budgetKey("test-" + System.nanoTime());
+    }
+
+    private static ImageBudget.Grant take(ImageBudget budget, int images, Duration maxWait) throws Exception {
+        return budget.acquire(MODEL, images, maxWait).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void twoNodesDrawOnOneWindow() throws Exception {
+        RedisServer redis = open(RedisServer.start());
+        RedisImageBudget.Builder shared = budget(redis, 4);
+        RedisImageBudget first = open(shared.build());
+        RedisImageBudget second = open(shared.build());
+
+        take(first, 3, Duration.ofSeconds(1));
+        long start = System.nanoTime();
+        CompletableFuture<ImageBudget.Grant> waiting = second.acquire(MODEL, 2, Duration.ofSeconds(5));
+        assertThat(waiting).as("only 1 of 4 left").isNotDone();
+        assertThat(second.waiting()).isEqualTo(1);
+
+        waiting.get(5, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("granted when the first grant left the window")
+                .isBetween(Duration.ofMillis(700), Duration.ofMillis(1_600));
+        assertThat(first.metrics().grants()).isEqualTo(1);
+        assertThat(second.metrics().grants()).isEqualTo(1);
+        assertThat(second.metrics().waits()).isEqualTo(1);
+        assertThat(second.metrics().fallbackActive()).isFalse();
+    }
+
+    @Test
+    void imagesGivenBackServeTheOtherNodeAtOnce() throws Exception {
+        RedisServer redis = open(RedisServer.start());
+        RedisImageBudget.Builder shared = budget(redis, 4);
+        RedisImageBudget first = open(shared.build());
+        RedisImageBudget second = open(shared.build());
+
+        ImageBudget.Grant group = take(first, 4, Duration.ofSeconds(1));
+        group.giveBack(3); // a group of four made one image
+
+        take(second, 3, Duration.ofMillis(500));
+        assertThatThrownBy(() -> take(second, 1, Duration.ofMillis(200)))
+                .hasCauseInstanceOf(SeedreamRateLimitException.class);
+    }
+
+    @Test
+    void eachModelHasItsOwnWindowAndALargeRequestIsCappedAtTheLimit() throws Exception {
+        RedisServer redis = open(RedisServer.start());
+        RedisImageBudget budget = open(budget(redis, 2).build());
+
+        budget.acquire(MODEL, 15, Duration.ofMillis(500)).get(5, TimeUnit.SECONDS);
+        budget.acquire("seedream-4-5-251128", 2, Duration.ofMillis(500)).get(5, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> budget.acquire(MODEL, 1, Duration.ofMillis(200)).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(SeedreamRateLimitException.class);
+    }
+
+    @Test
+    void noCallerWaitsPastItsMaxWait() throws Exception {
+        RedisServer redis = open(RedisServer.start());
+        RedisImageBudget budget = open(budget(redis, 1).window(Duration.ofSeconds(30)).build());
+        take(budget, 1, Duration.ofSeconds(1));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> take(budget, 1, Duration.ofMillis(300)))
+                .cause().isInstanceOfSatisfying(SeedreamRateLimitException.class, e -> {
+                    assertThat(e.isLocalLimit()).isTrue();
+                    assertThat(e).hasMessageContaining("shared image budget");
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(800));
+        assertThat(budget.waiting()).isZero();
+    }
+
+    @Test
+    void aHungRedisMeansALocalShareWithinTheTimeoutAndARejoinAfterThePause() throws Exception {
+        RedisServer redis = open(RedisServer.start());
+        RedisImageBudget budget = open(budget(redis, 10).nodes(2).timeout(Duration.ofMillis(200))
+                .retryPause(Duration.ofMillis(800)).build());
+        take(budget, 1, Duration.ofSeconds(1));
+
+        redis.pause();
+        long start = System.nanoTime();
+        ImageBudget.Grant local = take(budget, 5, Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the timeout, then the local share")
+                .isLessThan(Duration.ofMillis(700));
+        assertThat(budget.metrics().fallbackActive()).isTrue();
+        assertThat(budget.metrics().fallbackGrants()).isEqualTo(1);
+        assertThatThrownBy(() -> take(budget, 1, Duration.ofMillis(100)))
+                .as("the share is 10 / 2 nodes = 5, used up").hasCauseInstanceOf(SeedreamRateLimitException.class);
+        local.giveBack(1);
+        take(budget, 1, Duration.ofMillis(100));
+
+        redis.resume();
+        Thread.sleep(900);
+        take(budget, 1, Duration.ofSeconds(1));
+        assertThat(budget.metrics().grants()).as("back on Redis").isEqualTo(2);
+        assertThat(budget.metrics().fallbackActive()).isFalse();
+        assertThat(budget.metrics().fallbacks()).isEqualTo(1);
+    }
+
+    @Test
+    void failFastReportsAnUnavailableBudgetAndARedisThatStartsLateIsJoined() throws Exception {
+        RedisServer redis = open(RedisServer.start());
+        redis.kill();
+        RedisImageBudget budget = open(budget(redis, 10).fallback(RedisImageBudget.Fallback.FAIL)
+                .timeout(Duration.ofMillis(200)).retryPause(Duration.ofMillis(500)).build());
+
+        assertThatThrownBy(() -> take(budget, 1, Duration.ofSeconds(5)))
+                .cause().isInstanceOfSatisfying(SeedreamBudgetUnavailableException.class, e -> {
+                    assertThat(e.isRetryable()).isTrue();
+                    assertThat(e.errorCode()).isEqualTo(SeedreamBudgetUnavailableException.CODE);
+                });
+
+        redis.restart();
+        Thread.sleep(600);
+        take(budget, 1, Duration.ofSeconds(2));
+        assertThat(budget.metrics().grants()).isEqualTo(1);
+    }
+
+    @Test
+    void thePasswordAppearsNowhere() throws Exception {
+        RedisServer redis = open(RedisServer.start("--requirepass", "s3cret-redis-pw"));
+        RedisImageBudget budget = open(RedisImageBudget.builder()
+                .uri("redis://:s3cret-redis-pw@127.0.0.1:" + redis.port()).imagesPerMinute(5).window(WINDOW)
+                .fallback(RedisImageBudget.Fallback.FAIL).timeout(Duration.ofMillis(300)).build());
+        take(budget, 1, Duration.ofSeconds(1));
+        assertThat(budget.metrics().grants()).as("authenticated").isEqualTo(1);
+
+        redis.kill();
+        Throwable unavailable = budget.acquire(MODEL, 1, Duration.ofSeconds(2)).handle((grant, e) -> e)
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(unavailable).isInstanceOf(SeedreamBudgetUnavailableException.class);
+        assertThat(unavailable.getMessage()).contains("redis://127.0.0.1:" + redis.port())
+                .doesNotContain("s3cret");
+        assertThat(budget.toString()).contains("127.0.0.1").doesNotContain("s3cret");
+    }
+}
