@@ -1,11 +1,12 @@
-# Sourced by .ci/run: installs with apt-get the programs the integration tests start themselves and Maven cannot
-# download — Debian's Chromium (driven by Playwright in nifi-seedream-it) and Node.js with npm. Missing ones are a
-# hard error: in CI those tests fail rather than skip.
+# Sourced by .ci/run: installs with apt-get the programs the tests start themselves and Maven cannot download —
+# Debian's Chromium (driven by Playwright in nifi-seedream-it), Node.js with npm, and redis-server (the shared image
+# budget's tests). Missing ones are a hard error: in CI those tests fail rather than skip.
 
 missing_packages=()
 [ -x /usr/bin/chromium ] || missing_packages+=(chromium)
 command -v node >/dev/null 2>&1 || missing_packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing_packages+=(npm)
+[ -x /usr/bin/redis-server ] || missing_packages+=(redis-server)
 
 if [ ${#missing_packages[@]} -gt 0 ]; then
   echo "Installing ${missing_packages[*]} with apt-get"
@@ -15,4 +16,5 @@ if [ ${#missing_packages[@]} -gt 0 ]; then
   "${as_root[@]}" apt-get update -q >/dev/null
   "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing_packages[@]}" >/dev/null
 fi
-echo "Chromium: $(/usr/bin/chromium --version 2>/dev/null | head -n 1); Node.js: $(node --version)"
+echo "Chromium: $(/usr/bin/chromium --version 2>/dev/null | head -n 1); Node.js: $(node --version);" \
+  "$(/usr/bin/redis-server --version | cut -d' ' -f1-3)"

@@ -39,7 +39,7 @@ import java.util.function.Supplier;
 
 /**
  * One images-per-minute budget for every JVM of an account, kept on Redis: the client's sliding window (each
- * grant counted, in images, a sixtieth longer than the window) as a sorted set per budget key and model, changed
+ * grant counted, in images, a {@linkplain Builder#margin margin} longer than the window) as a sorted set per budget key and model, changed
  * only by two Lua scripts that read the server's clock, so the nodes' clocks do not matter. Keys are hash-tagged
  * ({@code seedream:budget:{<key>:<model>}}), so on Redis Cluster each budget lives in one slot.
  *
@@ -110,7 +110,8 @@ public final class RedisImageBudget implements ImageBudget {
         this.budgetKey = builder.budgetKey;
         this.limit = builder.imagesPerMinute;
         this.window = builder.window;
-        this.keepMicros = TimeUnit.NANOSECONDS.toMicros(window.toNanos() + window.toNanos() / 60);
+        Duration margin = builder.margin != null ? builder.margin : window.dividedBy(60);
+        this.keepMicros = TimeUnit.NANOSECONDS.toMicros(window.plus(margin).toNanos());
         this.timeout = builder.timeout;
         this.retryPause = builder.retryPause;
         this.fallback = builder.fallback;
@@ -321,12 +322,15 @@ public final class RedisImageBudget implements ImageBudget {
             ask();
         }
 
-        /** The window is full: ask again when images leave it, or sooner, as other nodes may give some back. */
+        /**
+         * The window is full: ask again when enough images leave it — by then at the latest, so a long wait still
+         * notices images other nodes gave back.
+         */
         private void retryLater(Waiter head, long waitMicros) {
             if (head.countWait()) {
                 waits.incrementAndGet();
             }
-            long poll = Math.min(TimeUnit.MICROSECONDS.toNanos(Math.max(1, waitMicros)), window.toNanos() / 60);
+            long poll = Math.min(TimeUnit.MICROSECONDS.toNanos(Math.max(1, waitMicros)), window.toNanos() / 4);
             synchronized (this) {
                 asking = false;
             }
@@ -418,6 +422,7 @@ public final class RedisImageBudget implements ImageBudget {
         private String budgetKey = "seedream";
         private int imagesPerMinute;
         private Duration window = Duration.ofMinutes(1);
+        private Duration margin;
         private Duration timeout = Duration.ofMillis(500);
         private Duration retryPause = Duration.ofSeconds(10);
         private Fallback fallback = Fallback.LOCAL_SHARE;
@@ -463,6 +468,17 @@ public final class RedisImageBudget implements ImageBudget {
         /** The window the limit applies to; default one minute (shorter ones are for tests). */
         public Builder window(Duration window) {
             this.window = requirePositive(window, "window");
+            return this;
+        }
+
+        /**
+         * How much longer than the window a grant counts: the provider starts counting when a request arrives, a
+         * little after its grant — much later for the first request of a new JVM — and must not still count it
+         * when the next grant goes out. Default a sixtieth of the window (1 s of a minute); a shortened test window
+         * needs relatively more.
+         */
+        public Builder margin(Duration margin) {
+            this.margin = requirePositive(margin, "margin");
             return this;
         }
 
