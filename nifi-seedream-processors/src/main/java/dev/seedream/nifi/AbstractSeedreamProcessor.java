@@ -3,7 +3,6 @@ package dev.seedream.nifi;
 import dev.seedream.client.ImageRequest;
 import dev.seedream.client.SeedreamClient;
 import org.apache.nifi.components.ConfigVerificationResult;
-import org.apache.nifi.components.ConfigVerificationResult.Outcome;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.logging.ComponentLog;
@@ -59,8 +58,8 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
 
     static final Set<Relationship> RELATIONSHIPS = Set.of(SUCCESS, ORIGINAL, FAILURE, RETRY);
 
-    private static final String CONNECTION_STEP = "Seedream Connection Service";
-    static final String REQUEST_STEP = "Build Request";
+    private static final VerificationStep CONNECTION_STEP = new VerificationStep("Seedream Connection Service");
+    private static final VerificationStep REQUEST_STEP = new VerificationStep("Build Request");
 
     private final RetryAfterGate retryAfterGate = new RetryAfterGate(Clock.systemUTC());
     /** Apart from Retry-After, so that each quota pause raises exactly one bulletin. */
@@ -103,11 +102,11 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
         SeedreamClient client;
         try {
             client = connection(context).getClient();
-            results.add(step(CONNECTION_STEP, Outcome.SUCCESSFUL, "Using " + client.baseUrl() + " with model "
-                    + client.defaultModel() + "; verify the service itself to test the endpoint and key"));
+            results.add(CONNECTION_STEP.passed("Using " + client.baseUrl() + " with model " + client.defaultModel()
+                    + "; verify the service itself to test the endpoint and key"));
         } catch (RuntimeException e) {
-            results.add(step(CONNECTION_STEP, Outcome.FAILED, "No usable connection service: " + e.getMessage()));
-            results.add(step(REQUEST_STEP, Outcome.SKIPPED, "Needs an enabled connection service"));
+            results.add(CONNECTION_STEP.failed("No usable connection service: " + e.getMessage()));
+            results.add(REQUEST_STEP.skipped("Needs an enabled connection service"));
             return results;
         }
         results.add(checkRequest(client, () -> verificationRequest(context, attributes)));
@@ -118,10 +117,10 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
     private ConfigVerificationResult checkRequest(SeedreamClient client, Supplier<ImageRequest> request) {
         try {
             ImageRequest prepared = client.prepare(request.get());
-            return step(REQUEST_STEP, Outcome.SUCCESSFUL, "The request is valid for model " + prepared.model()
-                    + " (" + prepared + "). " + verificationNote());
+            return REQUEST_STEP.passed("The request is valid for model " + prepared.model() + " (" + prepared + "). "
+                    + verificationNote());
         } catch (RuntimeException e) {
-            return step(REQUEST_STEP, Outcome.FAILED, CallFailure.of(e).message());
+            return REQUEST_STEP.failed(CallFailure.of(e).message());
         }
     }
 
@@ -193,11 +192,6 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
 
     private static Duration maxWait(ProcessContext context) {
         return Duration.ofMillis(context.getProperty(MAX_WAIT_TIME).asTimePeriod(TimeUnit.MILLISECONDS));
-    }
-
-    static ConfigVerificationResult step(String name, Outcome outcome, String explanation) {
-        return new ConfigVerificationResult.Builder().verificationStepName(name).outcome(outcome)
-                .explanation(explanation).build();
     }
 
     /**

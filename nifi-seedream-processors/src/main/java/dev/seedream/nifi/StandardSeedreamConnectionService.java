@@ -8,7 +8,6 @@ import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.lifecycle.OnDisabled;
 import org.apache.nifi.annotation.lifecycle.OnEnabled;
 import org.apache.nifi.components.ConfigVerificationResult;
-import org.apache.nifi.components.ConfigVerificationResult.Outcome;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationContext;
 import org.apache.nifi.components.ValidationResult;
@@ -115,6 +114,8 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
             CONNECT_TIMEOUT, READ_TIMEOUT, REQUEST_TIMEOUT, MAX_CONCURRENT_REQUESTS, IMAGES_PER_MINUTE, MAX_RETRIES,
             MAX_LIMIT_WAIT, QUOTA_EXHAUSTED_PAUSE, SSL_CONTEXT_SERVICE, PROXY_CONFIGURATION_SERVICE);
 
+    private static final VerificationStep BUILD_CLIENT_STEP = new VerificationStep("Build Client");
+
     private volatile SeedreamClient client;
     private volatile Duration quotaExhaustedPause;
 
@@ -184,13 +185,13 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
             probeClient = configure(context).validationMode(ValidationMode.PROTOCOL_ONLY).maxRetries(0)
                     .imagesPerMinute(0).build();
         } catch (RuntimeException e) {
-            results.add(step("Build Client", Outcome.FAILED, "Invalid client configuration: " + e.getMessage()));
-            results.add(ConnectionProbe.result(Outcome.SKIPPED, "The client could not be built"));
+            results.add(BUILD_CLIENT_STEP.failed("Invalid client configuration: " + e.getMessage()));
+            results.add(ConnectionProbe.STEP.skipped("The client could not be built"));
             return results;
         }
         try (probeClient) {
-            results.add(step("Build Client", Outcome.SUCCESSFUL, "Client configured for " + probeClient.baseUrl()
-                    + " with model " + probeClient.defaultModel()));
+            results.add(BUILD_CLIENT_STEP.passed("Client configured for " + probeClient.baseUrl() + " with model "
+                    + probeClient.defaultModel()));
             ConfigVerificationResult probe = ConnectionProbe.run(probeClient);
             verificationLogger.info("{}: {}", probe.getVerificationStepName(), probe.getExplanation());
             results.add(probe);
@@ -226,11 +227,6 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
 
     private static Duration duration(PropertyContext context, PropertyDescriptor descriptor) {
         return Duration.ofMillis(context.getProperty(descriptor).asTimePeriod(TimeUnit.MILLISECONDS));
-    }
-
-    private static ConfigVerificationResult step(String name, Outcome outcome, String explanation) {
-        return new ConfigVerificationResult.Builder().verificationStepName(name).outcome(outcome)
-                .explanation(explanation).build();
     }
 
     private static PropertyDescriptor timeout(String name, String defaultValue, String description) {
