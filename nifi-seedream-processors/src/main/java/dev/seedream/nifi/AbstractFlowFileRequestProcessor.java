@@ -1,6 +1,5 @@
 package dev.seedream.nifi;
 
-import dev.seedream.client.GenerationResult;
 import dev.seedream.client.ImageListener;
 import dev.seedream.client.ImageRequest;
 import org.apache.nifi.components.PropertyDescriptor;
@@ -9,7 +8,6 @@ import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.util.StandardValidators;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -58,17 +56,17 @@ abstract class AbstractFlowFileRequestProcessor extends AbstractSeedreamProcesso
     }
 
     private void route(ProcessContext context, ProcessSession session, CallScope scope, PendingCall<FlowFile> call) {
-        GenerationResult<Path> result = call.result();
-        if (result == null || result.images().isEmpty()) {
-            routeFailure(context, session, call.input(), call.failure(scope.maxWait()));
+        CallOutcome<FlowFile> outcome = call.outcome(scope.maxWait());
+        if (!outcome.hasImages()) {
+            routeFailure(context, session, call.input(), outcome.failure());
             return;
         }
-        List<FlowFile> images = ImageFlowFiles.create(session, call.input(), call.request(), result,
+        List<FlowFile> images = ImageFlowFiles.create(session, call.input(), call.request(), outcome.result(),
                 scope.transitUri(), Map.of());
         session.transfer(images, SUCCESS);
         if (call.input() != null) {
             session.transfer(call.input(), ORIGINAL);
         }
-        getLogger().debug("Generated {} image(s) in {} ms", images.size(), result.duration().toMillis());
+        getLogger().debug("Generated {} image(s) in {} ms", images.size(), outcome.result().duration().toMillis());
     }
 }

@@ -286,6 +286,22 @@ class GenerateImageSeedreamTest extends SeedreamTestSupport {
     }
 
     @Test
+    void aRequestStillRunningAtTheRunTimeoutIsCancelledAndItsFlowFileGoesToRetry() throws InterruptedException {
+        runner.setProperty(GenerateImageSeedream.PROMPT, "never answered");
+        stallTheNextRequestPastTheMaxWaitTime(runner);
+        runner.enqueue("");
+
+        runner.run();
+
+        runner.assertAllFlowFilesTransferred(RETRY, 1);
+        MockFlowFile late = runner.getFlowFilesForRelationship(RETRY).get(0);
+        late.assertAttributeEquals("seedream.error.code", CallFailure.DEADLINE_CODE);
+        assertThat(late.getAttribute("seedream.error.message")).contains("Max Wait Time of PT1S");
+        assertThat(late.isPenalized()).isTrue();
+        assertNoRequestLeftInFlight(runner);
+    }
+
+    @Test
     void rateLimitYieldsAndLeavesTheFlowFileQueued() {
         runner.setProperty(GenerateImageSeedream.PROMPT, "too fast");
         emulator.faults().schedule(FaultSpec.http429(30));
