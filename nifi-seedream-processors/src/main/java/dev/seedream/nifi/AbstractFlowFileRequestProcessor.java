@@ -2,6 +2,8 @@ package dev.seedream.nifi;
 
 import dev.seedream.client.ImageListener;
 import dev.seedream.client.ImageRequest;
+import org.apache.nifi.annotation.behavior.WritesAttribute;
+import org.apache.nifi.annotation.behavior.WritesAttributes;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.processor.ProcessContext;
@@ -17,7 +19,29 @@ import java.util.Map;
  * One request per FlowFile, many FlowFiles per trigger: takes up to Batch Size FlowFiles, puts all their requests
  * in flight at once through the asynchronous client, waits with one deadline, then routes every FlowFile on the
  * trigger thread. A few threads thus keep many slow requests going without being pinned one per request.
+ * Generate and Edit write the same attributes, so they are declared once here; NiFi's documentation follows
+ * {@code @WritesAttributes} to the subclass through {@code @Inherited}.
  */
+@WritesAttributes({
+        @WritesAttribute(attribute = SeedreamAttributes.MIME_TYPE, description = ProcessorDocs.MIME_TYPE),
+        @WritesAttribute(attribute = SeedreamAttributes.FILENAME, description = ProcessorDocs.FILENAME),
+        @WritesAttribute(attribute = SeedreamAttributes.MODEL, description = ProcessorDocs.MODEL),
+        @WritesAttribute(attribute = SeedreamAttributes.SIZE, description = ProcessorDocs.SIZE),
+        @WritesAttribute(attribute = SeedreamAttributes.SEED, description = ProcessorDocs.SEED),
+        @WritesAttribute(attribute = SeedreamAttributes.IMAGE_INDEX, description = ProcessorDocs.IMAGE_INDEX),
+        @WritesAttribute(attribute = SeedreamAttributes.IMAGE_COUNT, description = ProcessorDocs.IMAGE_COUNT),
+        @WritesAttribute(attribute = SeedreamAttributes.REQUEST_ID, description = ProcessorDocs.REQUEST_ID),
+        @WritesAttribute(attribute = SeedreamAttributes.OUTPUT_TOKENS, description = ProcessorDocs.OUTPUT_TOKENS),
+        @WritesAttribute(attribute = SeedreamAttributes.DURATION_MS, description = ProcessorDocs.DURATION_MS),
+        @WritesAttribute(attribute = SeedreamAttributes.URL, description = ProcessorDocs.URL),
+        @WritesAttribute(attribute = SeedreamAttributes.FAILED_IMAGES, description = ProcessorDocs.FAILED_IMAGES),
+        @WritesAttribute(attribute = SeedreamAttributes.FRAGMENT_ID, description = ProcessorDocs.FRAGMENT_ID),
+        @WritesAttribute(attribute = SeedreamAttributes.FRAGMENT_INDEX, description = ProcessorDocs.FRAGMENT_INDEX),
+        @WritesAttribute(attribute = SeedreamAttributes.FRAGMENT_COUNT, description = ProcessorDocs.FRAGMENT_COUNT),
+        @WritesAttribute(attribute = SeedreamAttributes.ERROR_CODE, description = ProcessorDocs.ERROR_CODE),
+        @WritesAttribute(attribute = SeedreamAttributes.ERROR_MESSAGE, description = ProcessorDocs.ERROR_MESSAGE),
+        @WritesAttribute(attribute = SeedreamAttributes.HTTP_STATUS, description = ProcessorDocs.HTTP_STATUS)
+})
 abstract class AbstractFlowFileRequestProcessor extends AbstractSeedreamProcessor {
 
     static final PropertyDescriptor BATCH_SIZE = new PropertyDescriptor.Builder()

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * What every Seedream processor shares: the connection service, the four relationships, the Retry-After gate,
@@ -64,6 +65,15 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
     private final RetryAfterGate retryAfterGate = new RetryAfterGate(Clock.systemUTC());
     /** Apart from Retry-After, so that each quota pause raises exactly one bulletin. */
     private final RetryAfterGate quotaGate = new RetryAfterGate(Clock.systemUTC());
+
+    /**
+     * The display order all processors share: the service, the processor's own properties, the request options,
+     * then how many requests a run keeps in flight and how long it waits for them.
+     */
+    static List<PropertyDescriptor> properties(List<PropertyDescriptor> own, PropertyDescriptor concurrency) {
+        return Stream.of(List.of(CONNECTION_SERVICE), own, RequestOptions.DESCRIPTORS,
+                List.of(concurrency, MAX_WAIT_TIME)).flatMap(List::stream).toList();
+    }
 
     @Override
     public Set<Relationship> getRelationships() {

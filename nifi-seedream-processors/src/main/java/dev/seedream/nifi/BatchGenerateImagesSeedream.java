@@ -28,7 +28,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 @Tags({"seedream", "bytedance", "byteplus", "ark", "image", "generation", "batch", "record", "ai"})
 @CapabilityDescription("""
@@ -68,7 +67,9 @@ import java.util.stream.Stream;
         @WritesAttribute(attribute = SeedreamAttributes.ERROR_CODE,
                 description = "On an input the Record Reader could not read: the error code."),
         @WritesAttribute(attribute = SeedreamAttributes.ERROR_MESSAGE,
-                description = "On an input the Record Reader could not read: what went wrong.")
+                description = "On an input the Record Reader could not read: what went wrong."),
+        @WritesAttribute(attribute = SeedreamAttributes.HTTP_STATUS,
+                description = "On an input the Record Reader could not read: 0, as no request was sent.")
 })
 @SeeAlso({GenerateImageSeedream.class, EditImageSeedream.class, StandardSeedreamConnectionService.class})
 public class BatchGenerateImagesSeedream extends AbstractSeedreamProcessor {
@@ -98,10 +99,8 @@ public class BatchGenerateImagesSeedream extends AbstractSeedreamProcessor {
             .addValidator(StandardValidators.createLongValidator(1, 1000, true))
             .build();
 
-    private static final List<PropertyDescriptor> PROPERTIES = Stream.concat(
-            Stream.of(CONNECTION_SERVICE, RECORD_READER, RECORD_WRITER),
-            Stream.concat(RequestOptions.DESCRIPTORS.stream(), Stream.of(MAX_RECORDS_IN_FLIGHT, MAX_WAIT_TIME)))
-            .toList();
+    private static final List<PropertyDescriptor> PROPERTIES =
+            properties(List.of(RECORD_READER, RECORD_WRITER), MAX_RECORDS_IN_FLIGHT);
 
     private static final String PLACEHOLDER_PROMPT = "prompt from each record";
 
