@@ -6,6 +6,7 @@ import org.apache.nifi.annotation.behavior.WritesAttribute;
 import org.apache.nifi.annotation.behavior.WritesAttributes;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.util.StandardValidators;
@@ -16,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One request per FlowFile, many FlowFiles per trigger: takes up to Batch Size FlowFiles, puts all their requests
- * in flight at once through the asynchronous client, waits with one deadline, then routes every FlowFile on the
- * trigger thread. A few threads thus keep many slow requests going without being pinned one per request.
+ * One request per FlowFile, many FlowFiles per trigger: takes up to Max FlowFiles Per Run FlowFiles, puts all their
+ * requests in flight at once through the asynchronous client, waits with one deadline, then routes every FlowFile on
+ * the trigger thread. A few threads thus keep many slow requests going without being pinned one per request.
  * Generate and Edit write the same attributes, so they are declared once here; NiFi's documentation follows
  * {@code @WritesAttributes} to the subclass through {@code @Inherited}.
  */
@@ -44,14 +45,19 @@ import java.util.Map;
 })
 abstract class AbstractFlowFileRequestProcessor extends AbstractSeedreamProcessor {
 
-    static final PropertyDescriptor BATCH_SIZE = new PropertyDescriptor.Builder()
-            .name("Batch Size")
+    /**
+     * Formerly "Batch Size", but a batch is what BatchGenerateImagesSeedream reads from one FlowFile; this counts
+     * FlowFiles, which NiFi's PutElasticsearchJson also says in its name ("Max FlowFiles Per Batch").
+     */
+    static final PropertyDescriptor MAX_FLOWFILES_PER_RUN = new PropertyDescriptor.Builder()
+            .name("Max FlowFiles Per Run")
             .description("FlowFiles taken per run; their requests are in flight at the same time, within the "
                     + "connection service's limits.")
             .required(true)
             .defaultValue("10")
             .addValidator(StandardValidators.createLongValidator(1, 1000, true))
             .build();
+    private static final String OLD_MAX_FLOWFILES_PER_RUN = "Batch Size";
 
     /**
      * Builds the request for one input from properties, attributes and content.
@@ -61,9 +67,15 @@ abstract class AbstractFlowFileRequestProcessor extends AbstractSeedreamProcesso
     protected abstract ImageRequest createRequest(ProcessContext context, ProcessSession session, FlowFile flowFile);
 
     @Override
+    public void migrateProperties(PropertyConfiguration config) {
+        super.migrateProperties(config);
+        config.renameProperty(OLD_MAX_FLOWFILES_PER_RUN, MAX_FLOWFILES_PER_RUN.getName());
+    }
+
+    @Override
     protected final void trigger(ProcessContext context, ProcessSession session, CallScope scope) {
         List<FlowFile> inputs = context.hasIncomingConnection()
-                ? session.get(context.getProperty(BATCH_SIZE).asInteger())
+                ? session.get(context.getProperty(MAX_FLOWFILES_PER_RUN).asInteger())
                 : Collections.singletonList(null);
         List<PendingCall<FlowFile>> calls = new ArrayList<>(inputs.size());
         for (FlowFile flowFile : inputs) {
@@ -75,12 +87,12 @@ abstract class AbstractFlowFileRequestProcessor extends AbstractSeedreamProcesso
                 routeFailure(context, session, flowFile, CallFailure.of(e));
             }
         }
-        PendingCall.awaitAll(calls, scope.maxWait());
+        PendingCall.awaitAll(calls, scope.runTimeout());
         calls.forEach(call -> route(context, session, scope, call));
     }
 
     private void route(ProcessContext context, ProcessSession session, CallScope scope, PendingCall<FlowFile> call) {
-        CallOutcome<FlowFile> outcome = call.outcome(scope.maxWait());
+        CallOutcome<FlowFile> outcome = call.outcome(scope.runTimeout());
         if (!outcome.hasImages()) {
             routeFailure(context, session, call.input(), outcome.failure());
             return;

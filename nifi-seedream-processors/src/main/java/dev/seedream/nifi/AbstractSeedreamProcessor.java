@@ -6,6 +6,7 @@ import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
@@ -36,10 +37,11 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
             .identifiesControllerService(SeedreamConnectionService.class)
             .build();
 
-    static final PropertyDescriptor MAX_WAIT_TIME = new PropertyDescriptor.Builder()
-            .name("Max Wait Time")
-            .description("Longest one trigger waits for all of its requests, retries included. Requests still "
-                    + "running then go to retry; the provider may still have generated and billed them.")
+    /** Formerly "Max Wait Time", too easily taken for the connection service's wait for its own limits. */
+    static final PropertyDescriptor RUN_TIMEOUT = new PropertyDescriptor.Builder()
+            .name("Run Timeout")
+            .description("Longest one run waits for all of its requests, the client's retries included. Requests "
+                    + "still running then go to retry; the provider may still have generated and billed them.")
             .required(true)
             .defaultValue("15 mins")
             .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
@@ -59,6 +61,8 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
 
     static final Set<Relationship> RELATIONSHIPS = Set.of(SUCCESS, ORIGINAL, FAILURE, RETRY);
 
+    private static final String OLD_RUN_TIMEOUT = "Max Wait Time";
+
     private static final VerificationStep CONNECTION_STEP = new VerificationStep("Seedream Connection Service");
     private static final VerificationStep REQUEST_STEP = new VerificationStep("Build Request");
 
@@ -72,12 +76,18 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
      */
     static List<PropertyDescriptor> properties(List<PropertyDescriptor> own, PropertyDescriptor concurrency) {
         return Stream.of(List.of(CONNECTION_SERVICE), own, RequestOptions.DESCRIPTORS,
-                List.of(concurrency, MAX_WAIT_TIME)).flatMap(List::stream).toList();
+                List.of(concurrency, RUN_TIMEOUT)).flatMap(List::stream).toList();
     }
 
     @Override
     public Set<Relationship> getRelationships() {
         return RELATIONSHIPS;
+    }
+
+    /** A flow saved before the rename keeps its value under the new name. */
+    @Override
+    public void migrateProperties(PropertyConfiguration config) {
+        config.renameProperty(OLD_RUN_TIMEOUT, RUN_TIMEOUT.getName());
     }
 
     @Override
@@ -92,7 +102,7 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
         SeedreamConnectionService connection = connection(context);
         try (TempImageDirectory images = TempImageDirectory.create()) {
             trigger(context, session, new CallScope(connection.getClient(), connection.getTransitUri(), images,
-                    maxWait(context)));
+                    runTimeout(context)));
         }
     }
 
@@ -200,8 +210,8 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
         return context.getProperty(CONNECTION_SERVICE).asControllerService(SeedreamConnectionService.class);
     }
 
-    private static Duration maxWait(ProcessContext context) {
-        return Duration.ofMillis(context.getProperty(MAX_WAIT_TIME).asTimePeriod(TimeUnit.MILLISECONDS));
+    private static Duration runTimeout(ProcessContext context) {
+        return Duration.ofMillis(context.getProperty(RUN_TIMEOUT).asTimePeriod(TimeUnit.MILLISECONDS));
     }
 
     /**
@@ -210,8 +220,8 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
      * @param client     the service's shared client
      * @param transitUri the generation endpoint, for provenance
      * @param images     where the client decodes images until they are imported
-     * @param maxWait    the one deadline for all calls of the trigger
+     * @param runTimeout the one deadline for all calls of the trigger
      */
-    record CallScope(SeedreamClient client, String transitUri, TempImageDirectory images, Duration maxWait) {
+    record CallScope(SeedreamClient client, String transitUri, TempImageDirectory images, Duration runTimeout) {
     }
 }

@@ -123,7 +123,7 @@ public class BatchGenerateImagesSeedream extends AbstractSeedreamProcessor {
                     "Could not read the records: " + e.getMessage()));
             return;
         }
-        BatchWindow.run(batch.sendable(), context.getProperty(MAX_RECORDS_IN_FLIGHT).asInteger(), scope.maxWait(),
+        BatchWindow.run(batch.sendable(), context.getProperty(MAX_RECORDS_IN_FLIGHT).asInteger(), scope.runTimeout(),
                 item -> scope.client().generateAsync(item.request, scope.images().sink(), ImageListener.none()),
                 outcome -> route(context, session, input, scope, outcome, batch));
         writeFailures(context, session, input, batch);

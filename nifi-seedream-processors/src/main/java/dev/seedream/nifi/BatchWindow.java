@@ -36,7 +36,7 @@ final class BatchWindow<I> {
     }
 
     private final List<I> inputs;
-    private final Duration maxWait;
+    private final Duration runTimeout;
     private final Consumer<CallOutcome<I>> route;
     private final CallWindow<I, GenerationResult<Path>> window;
     private final BlockingQueue<Finished<I>> finished = new LinkedBlockingQueue<>();
@@ -48,11 +48,11 @@ final class BatchWindow<I> {
     private final BitSet routed = new BitSet();
     private boolean paused;
 
-    private BatchWindow(List<I> inputs, int maxInFlight, Duration maxWait,
+    private BatchWindow(List<I> inputs, int maxInFlight, Duration runTimeout,
                         Function<? super I, CompletableFuture<GenerationResult<Path>>> call,
                         Consumer<CallOutcome<I>> route) {
         this.inputs = inputs;
-        this.maxWait = maxWait;
+        this.runTimeout = runTimeout;
         this.route = route;
         this.window = CallWindow.over(inputs.iterator(), maxInFlight, input -> send(call, input));
     }
@@ -64,14 +64,14 @@ final class BatchWindow<I> {
      * @param maxInFlight how many calls may run at once
      * @param call        starts the request of one input; runs on the trigger thread or on a client thread
      */
-    static <I> void run(List<I> inputs, int maxInFlight, Duration maxWait,
+    static <I> void run(List<I> inputs, int maxInFlight, Duration runTimeout,
                         Function<? super I, CompletableFuture<GenerationResult<Path>>> call,
                         Consumer<CallOutcome<I>> route) {
-        new BatchWindow<>(inputs, maxInFlight, maxWait, call, route).run();
+        new BatchWindow<>(inputs, maxInFlight, runTimeout, call, route).run();
     }
 
     private void run() {
-        long deadline = System.nanoTime() + maxWait.toNanos();
+        long deadline = System.nanoTime() + runTimeout.toNanos();
         window.start(this::queue).whenComplete((ignored, failure) -> finished.add(end));
         try {
             for (Finished<I> next = poll(deadline); next != null && next != end; next = poll(deadline)) {
@@ -128,7 +128,7 @@ final class BatchWindow<I> {
     /** Inputs started but not routed were still running at the deadline; the window started them in order. */
     private void routeUnfinished() {
         int started = window.started();
-        CallFailure deadline = CallFailure.deadline(maxWait);
+        CallFailure deadline = CallFailure.deadline(runTimeout);
         for (int index = routed.nextClearBit(0); index < started; index = routed.nextClearBit(index + 1)) {
             route.accept(CallOutcome.failed(inputs.get(index), deadline));
         }

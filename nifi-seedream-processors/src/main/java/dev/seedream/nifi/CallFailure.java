@@ -55,8 +55,8 @@ record CallFailure(Route route, String code, String message, int httpStatus, Dur
         return new CallFailure(Route.FAILURE, code, message, 0, null, null);
     }
 
-    static CallFailure deadline(Duration maxWait) {
-        return new CallFailure(Route.RETRY, DEADLINE_CODE, "No answer within the Max Wait Time of " + maxWait
+    static CallFailure deadline(Duration runTimeout) {
+        return new CallFailure(Route.RETRY, DEADLINE_CODE, "No answer within the Run Timeout of " + runTimeout
                 + "; the provider may still have generated (and billed) the images", 0, null, null);
     }
 

@@ -60,7 +60,7 @@ public class EditImageSeedream extends AbstractFlowFileRequestProcessor {
             .build();
 
     private static final List<PropertyDescriptor> PROPERTIES =
-            properties(List.of(PROMPT, REFERENCE_IMAGE_URLS), BATCH_SIZE);
+            properties(List.of(PROMPT, REFERENCE_IMAGE_URLS), MAX_FLOWFILES_PER_RUN);
 
     @Override
     protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {

@@ -68,7 +68,7 @@ public class GenerateImageSeedream extends AbstractFlowFileRequestProcessor {
             .build();
 
     private static final List<PropertyDescriptor> PROPERTIES =
-            properties(List.of(PROMPT_SOURCE, PROMPT), BATCH_SIZE);
+            properties(List.of(PROMPT_SOURCE, PROMPT), MAX_FLOWFILES_PER_RUN);
 
     @Override
     protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {

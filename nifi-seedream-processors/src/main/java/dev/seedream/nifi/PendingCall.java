@@ -26,22 +26,22 @@ record PendingCall<I>(I input, ImageRequest request, CompletableFuture<Generatio
      * What the call came to; a call still running at the deadline is cancelled, which frees its slot in the
      * connection service at once, and becomes a transient failure.
      */
-    CallOutcome<I> outcome(Duration maxWait) {
+    CallOutcome<I> outcome(Duration runTimeout) {
         return switch (future.state()) {
             case SUCCESS -> CallOutcome.finished(input, future.resultNow(), null);
             case FAILED -> CallOutcome.finished(input, null, future.exceptionNow());
             case RUNNING, CANCELLED -> {
                 future.cancel(true);
-                yield CallOutcome.failed(input, CallFailure.deadline(maxWait));
+                yield CallOutcome.failed(input, CallFailure.deadline(runTimeout));
             }
         };
     }
 
-    /** Waits until every call has finished or {@code maxWait} has passed: one deadline for the whole run. */
-    static void awaitAll(Collection<? extends PendingCall<?>> calls, Duration maxWait) {
+    /** Waits until every call has finished or {@code runTimeout} has passed: one deadline for the whole run. */
+    static void awaitAll(Collection<? extends PendingCall<?>> calls, Duration runTimeout) {
         CompletableFuture<?>[] futures = calls.stream().map(PendingCall::future).toArray(CompletableFuture[]::new);
         try {
-            CompletableFuture.allOf(futures).get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(futures).get(runTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             // each call's own outcome is read afterwards; unfinished ones become deadline failures
         } catch (InterruptedException e) {

@@ -110,7 +110,7 @@ class BatchGenerateImagesSeedreamTest extends SeedreamTestSupport {
     @Test
     void aRecordStillRunningAtTheRunTimeoutIsCancelledAndGoesToRetryWithTheUnsentOnes() throws Exception {
         runner.setProperty(BatchGenerateImagesSeedream.MAX_RECORDS_IN_FLIGHT, "1");
-        stallTheNextRequestPastTheMaxWaitTime(runner);
+        stallTheNextRequestPastTheRunTimeout(runner);
         runner.enqueue("[{\"prompt\": \"stalls\"}, {\"prompt\": \"never sent\"}]");
 
         runner.run();

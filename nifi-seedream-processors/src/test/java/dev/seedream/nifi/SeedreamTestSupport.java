@@ -55,14 +55,14 @@ abstract class SeedreamTestSupport {
         return runner;
     }
 
-    /** The emulator never answers the next request, and the processor gives up on it after a Max Wait Time of 1 s. */
-    static void stallTheNextRequestPastTheMaxWaitTime(TestRunner runner) {
-        runner.setProperty(AbstractSeedreamProcessor.MAX_WAIT_TIME, "1 sec");
+    /** The emulator never answers the next request, and the processor gives up on it after a Run Timeout of 1 s. */
+    static void stallTheNextRequestPastTheRunTimeout(TestRunner runner) {
+        runner.setProperty(AbstractSeedreamProcessor.RUN_TIMEOUT, "1 sec");
         emulator.faults().schedule(Fault.STALL);
     }
 
     /**
-     * A call abandoned at the Max Wait Time is cancelled, which ends its HTTP exchange: the service's request slot is
+     * A call abandoned at the Run Timeout is cancelled, which ends its HTTP exchange: the service's request slot is
      * free within moments, not only once the stalled answer reaches the Read Timeout minutes later.
      */
     static void assertNoRequestLeftInFlight(TestRunner runner) throws InterruptedException {
