@@ -3,10 +3,10 @@ package dev.seedream.nifi;
 import dev.seedream.client.ImageRequest;
 import dev.seedream.client.SeedreamClient;
 import org.apache.nifi.components.ConfigVerificationResult;
-import org.apache.nifi.components.ConfigVerificationResult.Outcome;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.migration.PropertyConfiguration;
 import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * What every Seedream processor shares: the connection service, the four relationships, the Retry-After gate,
@@ -36,10 +37,11 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
             .identifiesControllerService(SeedreamConnectionService.class)
             .build();
 
-    static final PropertyDescriptor MAX_WAIT_TIME = new PropertyDescriptor.Builder()
-            .name("Max Wait Time")
-            .description("Longest one trigger waits for all of its requests, retries included. Requests still "
-                    + "running then go to retry; the provider may still have generated and billed them.")
+    /** Formerly "Max Wait Time", too easily taken for the connection service's wait for its own limits. */
+    static final PropertyDescriptor RUN_TIMEOUT = new PropertyDescriptor.Builder()
+            .name("Run Timeout")
+            .description("Longest one run waits for all of its requests, the client's retries included. Requests "
+                    + "still running then go to retry; the provider may still have generated and billed them.")
             .required(true)
             .defaultValue("15 mins")
             .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
@@ -59,16 +61,33 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
 
     static final Set<Relationship> RELATIONSHIPS = Set.of(SUCCESS, ORIGINAL, FAILURE, RETRY);
 
-    private static final String CONNECTION_STEP = "Seedream Connection Service";
-    static final String REQUEST_STEP = "Build Request";
+    private static final String OLD_RUN_TIMEOUT = "Max Wait Time";
+
+    private static final VerificationStep CONNECTION_STEP = new VerificationStep("Seedream Connection Service");
+    private static final VerificationStep REQUEST_STEP = new VerificationStep("Build Request");
 
     private final RetryAfterGate retryAfterGate = new RetryAfterGate(Clock.systemUTC());
     /** Apart from Retry-After, so that each quota pause raises exactly one bulletin. */
     private final RetryAfterGate quotaGate = new RetryAfterGate(Clock.systemUTC());
 
+    /**
+     * The display order all processors share: the service, the processor's own properties, the request options,
+     * then how many requests a run keeps in flight and how long it waits for them.
+     */
+    static List<PropertyDescriptor> properties(List<PropertyDescriptor> own, PropertyDescriptor concurrency) {
+        return Stream.of(List.of(CONNECTION_SERVICE), own, RequestOptions.DESCRIPTORS,
+                List.of(concurrency, RUN_TIMEOUT)).flatMap(List::stream).toList();
+    }
+
     @Override
     public Set<Relationship> getRelationships() {
         return RELATIONSHIPS;
+    }
+
+    /** A flow saved before the rename keeps its value under the new name. */
+    @Override
+    public void migrateProperties(PropertyConfiguration config) {
+        config.renameProperty(OLD_RUN_TIMEOUT, RUN_TIMEOUT.getName());
     }
 
     @Override
@@ -83,7 +102,7 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
         SeedreamConnectionService connection = connection(context);
         try (TempImageDirectory images = TempImageDirectory.create()) {
             trigger(context, session, new CallScope(connection.getClient(), connection.getTransitUri(), images,
-                    maxWait(context)));
+                    runTimeout(context)));
         }
     }
 
@@ -103,11 +122,11 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
         SeedreamClient client;
         try {
             client = connection(context).getClient();
-            results.add(step(CONNECTION_STEP, Outcome.SUCCESSFUL, "Using " + client.baseUrl() + " with model "
-                    + client.defaultModel() + "; verify the service itself to test the endpoint and key"));
+            results.add(CONNECTION_STEP.passed("Using " + client.baseUrl() + " with model " + client.defaultModel()
+                    + "; verify the service itself to test the endpoint and key"));
         } catch (RuntimeException e) {
-            results.add(step(CONNECTION_STEP, Outcome.FAILED, "No usable connection service: " + e.getMessage()));
-            results.add(step(REQUEST_STEP, Outcome.SKIPPED, "Needs an enabled connection service"));
+            results.add(CONNECTION_STEP.failed("No usable connection service: " + e.getMessage()));
+            results.add(REQUEST_STEP.skipped("Needs an enabled connection service"));
             return results;
         }
         results.add(checkRequest(client, () -> verificationRequest(context, attributes)));
@@ -118,10 +137,10 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
     private ConfigVerificationResult checkRequest(SeedreamClient client, Supplier<ImageRequest> request) {
         try {
             ImageRequest prepared = client.prepare(request.get());
-            return step(REQUEST_STEP, Outcome.SUCCESSFUL, "The request is valid for model " + prepared.model()
-                    + " (" + prepared + "). " + verificationNote());
+            return REQUEST_STEP.passed("The request is valid for model " + prepared.model() + " (" + prepared + "). "
+                    + verificationNote());
         } catch (RuntimeException e) {
-            return step(REQUEST_STEP, Outcome.FAILED, CallFailure.of(e).message());
+            return REQUEST_STEP.failed(CallFailure.of(e).message());
         }
     }
 
@@ -191,13 +210,8 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
         return context.getProperty(CONNECTION_SERVICE).asControllerService(SeedreamConnectionService.class);
     }
 
-    private static Duration maxWait(ProcessContext context) {
-        return Duration.ofMillis(context.getProperty(MAX_WAIT_TIME).asTimePeriod(TimeUnit.MILLISECONDS));
-    }
-
-    static ConfigVerificationResult step(String name, Outcome outcome, String explanation) {
-        return new ConfigVerificationResult.Builder().verificationStepName(name).outcome(outcome)
-                .explanation(explanation).build();
+    private static Duration runTimeout(ProcessContext context) {
+        return Duration.ofMillis(context.getProperty(RUN_TIMEOUT).asTimePeriod(TimeUnit.MILLISECONDS));
     }
 
     /**
@@ -206,8 +220,8 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
      * @param client     the service's shared client
      * @param transitUri the generation endpoint, for provenance
      * @param images     where the client decodes images until they are imported
-     * @param maxWait    the one deadline for all calls of the trigger
+     * @param runTimeout the one deadline for all calls of the trigger
      */
-    record CallScope(SeedreamClient client, String transitUri, TempImageDirectory images, Duration maxWait) {
+    record CallScope(SeedreamClient client, String transitUri, TempImageDirectory images, Duration runTimeout) {
     }
 }

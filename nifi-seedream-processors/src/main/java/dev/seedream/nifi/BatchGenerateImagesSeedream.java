@@ -1,6 +1,5 @@
 package dev.seedream.nifi;
 
-import dev.seedream.client.GenerationResult;
 import dev.seedream.client.ImageListener;
 import dev.seedream.client.ImageRequest;
 import org.apache.nifi.annotation.behavior.InputRequirement;
@@ -26,18 +25,9 @@ import org.apache.nifi.serialization.record.RecordSchema;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 @Tags({"seedream", "bytedance", "byteplus", "ark", "image", "generation", "batch", "record", "ai"})
 @CapabilityDescription("""
@@ -77,7 +67,9 @@ import java.util.stream.Stream;
         @WritesAttribute(attribute = SeedreamAttributes.ERROR_CODE,
                 description = "On an input the Record Reader could not read: the error code."),
         @WritesAttribute(attribute = SeedreamAttributes.ERROR_MESSAGE,
-                description = "On an input the Record Reader could not read: what went wrong.")
+                description = "On an input the Record Reader could not read: what went wrong."),
+        @WritesAttribute(attribute = SeedreamAttributes.HTTP_STATUS,
+                description = "On an input the Record Reader could not read: 0, as no request was sent.")
 })
 @SeeAlso({GenerateImageSeedream.class, EditImageSeedream.class, StandardSeedreamConnectionService.class})
 public class BatchGenerateImagesSeedream extends AbstractSeedreamProcessor {
@@ -107,10 +99,8 @@ public class BatchGenerateImagesSeedream extends AbstractSeedreamProcessor {
             .addValidator(StandardValidators.createLongValidator(1, 1000, true))
             .build();
 
-    private static final List<PropertyDescriptor> PROPERTIES = Stream.concat(
-            Stream.of(CONNECTION_SERVICE, RECORD_READER, RECORD_WRITER),
-            Stream.concat(RequestOptions.DESCRIPTORS.stream(), Stream.of(MAX_RECORDS_IN_FLIGHT, MAX_WAIT_TIME)))
-            .toList();
+    private static final List<PropertyDescriptor> PROPERTIES =
+            properties(List.of(RECORD_READER, RECORD_WRITER), MAX_RECORDS_IN_FLIGHT);
 
     private static final String PLACEHOLDER_PROMPT = "prompt from each record";
 
@@ -133,7 +123,9 @@ public class BatchGenerateImagesSeedream extends AbstractSeedreamProcessor {
                     "Could not read the records: " + e.getMessage()));
             return;
         }
-        runWindowed(context, session, input, scope, batch);
+        BatchWindow.run(batch.sendable(), context.getProperty(MAX_RECORDS_IN_FLIGHT).asInteger(), scope.runTimeout(),
+                item -> scope.client().generateAsync(item.request, scope.images().sink(), ImageListener.none()),
+                outcome -> route(context, session, input, scope, outcome, batch));
         writeFailures(context, session, input, batch);
         session.transfer(input, ORIGINAL);
     }
@@ -173,69 +165,19 @@ public class BatchGenerateImagesSeedream extends AbstractSeedreamProcessor {
         }
     }
 
-    /**
-     * Keeps up to Max Records In Flight requests running and routes each as it finishes, all on this thread.
-     * Whatever has not finished at the one deadline goes to retry, and so do the records not yet sent once a rate
-     * limit or an exhausted quota paused the processor: sending them now would only meet the same answer.
-     */
-    private void runWindowed(ProcessContext context, ProcessSession session, FlowFile input, CallScope scope,
-                             Batch batch) {
-        int window = context.getProperty(MAX_RECORDS_IN_FLIGHT).asInteger();
-        long deadline = System.nanoTime() + scope.maxWait().toNanos();
-        Iterator<RecordItem> next = batch.items.stream().filter(item -> item.request != null).iterator();
-        Deque<PendingCall<RecordItem>> inFlight = new ArrayDeque<>();
-        while ((next.hasNext() && !batch.paused) || !inFlight.isEmpty()) {
-            while (inFlight.size() < window && next.hasNext() && !batch.paused) {
-                RecordItem item = next.next();
-                inFlight.add(new PendingCall<>(item, item.request, scope.client().generateAsync(item.request,
-                        scope.images().sink(), ImageListener.none())));
+    /** Images to success; a failed record to the failures of its kind, after pausing when it met a rate limit. */
+    private void route(ProcessContext context, ProcessSession session, FlowFile input, CallScope scope,
+                       CallOutcome<RecordItem> outcome, Batch batch) {
+        RecordItem item = outcome.input();
+        if (!outcome.hasImages()) {
+            if (outcome.failure().keepsInputQueued()) {
+                pause(context, outcome.failure());
             }
-            if (!awaitAny(inFlight, deadline)) {
-                break;
-            }
-            inFlight.removeIf(call -> call.isDone() && route(context, session, input, scope, call, batch));
+            batch.failed(item, outcome.failure());
+            return;
         }
-        inFlight.forEach(call -> batch.failed(call.input(), call.failure(scope.maxWait())));
-        CallFailure unsent = batch.paused ? CallFailure.notSent() : CallFailure.deadline(scope.maxWait());
-        next.forEachRemaining(item -> batch.failed(item, unsent));
-    }
-
-    /** @return always true, so it can serve as the removal predicate of a finished call */
-    private boolean route(ProcessContext context, ProcessSession session, FlowFile input, CallScope scope,
-                          PendingCall<RecordItem> call, Batch batch) {
-        GenerationResult<Path> result = call.result();
-        if (result == null || result.images().isEmpty()) {
-            CallFailure failure = call.failure(scope.maxWait());
-            if (failure.keepsInputQueued()) {
-                pause(context, failure);
-                batch.paused = true;
-            }
-            batch.failed(call.input(), failure);
-            return true;
-        }
-        session.transfer(ImageFlowFiles.create(session, input, call.request(), result, scope.transitUri(),
-                Map.of(SeedreamAttributes.RECORD_INDEX, String.valueOf(call.input().index))), SUCCESS);
-        return true;
-    }
-
-    /** @return false when the deadline has passed */
-    private static boolean awaitAny(Deque<PendingCall<RecordItem>> inFlight, long deadline) {
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
-            return false;
-        }
-        try {
-            CompletableFuture.anyOf(inFlight.stream().map(PendingCall::future).toArray(CompletableFuture[]::new))
-                    .get(remaining, TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            // a failed call is a finished call; its record is routed with its error
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        return true;
+        session.transfer(ImageFlowFiles.create(session, input, item.request, outcome.result(), scope.transitUri(),
+                Map.of(SeedreamAttributes.RECORD_INDEX, String.valueOf(item.index))), SUCCESS);
     }
 
     /** Permanent failures to failure; transient and rate-limited ones to retry, penalized, to be fed back. */
@@ -271,12 +213,15 @@ public class BatchGenerateImagesSeedream extends AbstractSeedreamProcessor {
         private final List<RecordItem> items = new ArrayList<>();
         private final FailedRecords permanent;
         private final FailedRecords transientFailures;
-        /** A rate limit or exhausted quota answered: no more records of this input are sent in this run. */
-        private boolean paused;
 
         Batch(RecordSchema schema) {
             this.permanent = new FailedRecords(schema);
             this.transientFailures = new FailedRecords(schema);
+        }
+
+        /** The records that passed validation, in input order. */
+        List<RecordItem> sendable() {
+            return items.stream().filter(item -> item.request != null).toList();
         }
 
         void failed(RecordItem item, CallFailure failure) {

@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Why a request produced no image, and where its FlowFile or record goes. Routing follows the exception type and
@@ -35,7 +33,7 @@ record CallFailure(Route route, String code, String message, int httpStatus, Dur
     static final String NOT_SENT_CODE = "NotSent";
 
     static CallFailure of(Throwable thrown) {
-        Throwable cause = unwrap(thrown);
+        Throwable cause = SeedreamException.unwrap(thrown);
         if (cause instanceof SeedreamException seedream) {
             Route route = cause instanceof SeedreamQuotaExceededException ? Route.QUOTA_EXHAUSTED
                     : cause instanceof SeedreamRateLimitException ? Route.RATE_LIMITED
@@ -57,8 +55,8 @@ record CallFailure(Route route, String code, String message, int httpStatus, Dur
         return new CallFailure(Route.FAILURE, code, message, 0, null, null);
     }
 
-    static CallFailure deadline(Duration maxWait) {
-        return new CallFailure(Route.RETRY, DEADLINE_CODE, "No answer within the Max Wait Time of " + maxWait
+    static CallFailure deadline(Duration runTimeout) {
+        return new CallFailure(Route.RETRY, DEADLINE_CODE, "No answer within the Run Timeout of " + runTimeout
                 + "; the provider may still have generated (and billed) the images", 0, null, null);
     }
 
@@ -91,14 +89,5 @@ record CallFailure(Route route, String code, String message, int httpStatus, Dur
             attributes.put(SeedreamAttributes.REQUEST_ID, requestId);
         }
         return attributes;
-    }
-
-    private static Throwable unwrap(Throwable thrown) {
-        Throwable cause = thrown;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

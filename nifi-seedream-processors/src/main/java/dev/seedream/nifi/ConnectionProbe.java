@@ -8,7 +8,6 @@ import dev.seedream.client.SeedreamException;
 import dev.seedream.client.SeedreamInvalidRequestException;
 import dev.seedream.client.SeedreamNotFoundException;
 import org.apache.nifi.components.ConfigVerificationResult;
-import org.apache.nifi.components.ConfigVerificationResult.Outcome;
 
 /**
  * Checks that the endpoint is reachable and accepts the key without generating a billed image: it sends a
@@ -18,7 +17,7 @@ import org.apache.nifi.components.ConfigVerificationResult.Outcome;
  */
 final class ConnectionProbe {
 
-    static final String STEP = "Reach API and Check Key";
+    static final VerificationStep STEP = new VerificationStep("Reach API and Check Key");
     private static final String INVALID_SIZE = "1x1";
 
     private ConnectionProbe() {
@@ -29,25 +28,20 @@ final class ConnectionProbe {
         ImageRequest probe = ImageRequest.builder().prompt("connection check").size(INVALID_SIZE).build();
         try {
             client.generate(probe, ImageSinks.discarding());
-            return result(Outcome.SUCCESSFUL, "Reached " + client.baseUrl() + " and the key was accepted, but the "
-                    + "provider generated an image for size " + INVALID_SIZE + " instead of rejecting it");
+            return STEP.passed("Reached " + client.baseUrl() + " and the key was accepted, but the provider "
+                    + "generated an image for size " + INVALID_SIZE + " instead of rejecting it");
         } catch (SeedreamInvalidRequestException expected) {
-            return result(Outcome.SUCCESSFUL, "Reached " + client.baseUrl() + "; the API key and model "
-                    + client.defaultModel() + " were accepted (the deliberately invalid probe was rejected with HTTP "
+            return STEP.passed("Reached " + client.baseUrl() + "; the API key and model " + client.defaultModel()
+                    + " were accepted (the deliberately invalid probe was rejected with HTTP "
                     + expected.httpStatus() + " " + expected.errorCode() + ", so no image was generated)");
         } catch (SeedreamAuthenticationException rejected) {
-            return result(Outcome.FAILED, "Reached " + client.baseUrl() + " but the API key was rejected: "
+            return STEP.failed("Reached " + client.baseUrl() + " but the API key was rejected: "
                     + rejected.getMessage());
         } catch (SeedreamNotFoundException unknownModel) {
-            return result(Outcome.FAILED, "Reached " + client.baseUrl() + " and the key was accepted, but model "
+            return STEP.failed("Reached " + client.baseUrl() + " and the key was accepted, but model "
                     + client.defaultModel() + " was not found: " + unknownModel.getMessage());
         } catch (SeedreamException other) {
-            return result(Outcome.FAILED, "Could not verify " + client.baseUrl() + ": " + other.getMessage());
+            return STEP.failed("Could not verify " + client.baseUrl() + ": " + other.getMessage());
         }
-    }
-
-    static ConfigVerificationResult result(Outcome outcome, String explanation) {
-        return new ConfigVerificationResult.Builder().verificationStepName(STEP).outcome(outcome)
-                .explanation(explanation).build();
     }
 }

@@ -4,8 +4,6 @@ import dev.seedream.client.ImageRequest;
 import dev.seedream.client.ReferenceImage;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.InputRequirement.Requirement;
-import org.apache.nifi.annotation.behavior.WritesAttribute;
-import org.apache.nifi.annotation.behavior.WritesAttributes;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
@@ -23,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 @Tags({"seedream", "bytedance", "byteplus", "ark", "image", "edit", "image-to-image", "ai"})
 @CapabilityDescription("""
@@ -42,26 +39,6 @@ import java.util.stream.Stream;
                 and describe in Prompt how to combine them, e.g. "Put the product from image 1 in the room of \
                 image 2". Seedream 4.x and 5.0 Lite accept up to 14 reference images in total, 5.0 Pro up to 10.""",
         keywords = {"multi reference", "compose", "combine"})
-@WritesAttributes({
-        @WritesAttribute(attribute = SeedreamAttributes.MIME_TYPE, description = ProcessorDocs.MIME_TYPE),
-        @WritesAttribute(attribute = SeedreamAttributes.FILENAME, description = ProcessorDocs.FILENAME),
-        @WritesAttribute(attribute = SeedreamAttributes.MODEL, description = ProcessorDocs.MODEL),
-        @WritesAttribute(attribute = SeedreamAttributes.SIZE, description = ProcessorDocs.SIZE),
-        @WritesAttribute(attribute = SeedreamAttributes.SEED, description = ProcessorDocs.SEED),
-        @WritesAttribute(attribute = SeedreamAttributes.IMAGE_INDEX, description = ProcessorDocs.IMAGE_INDEX),
-        @WritesAttribute(attribute = SeedreamAttributes.IMAGE_COUNT, description = ProcessorDocs.IMAGE_COUNT),
-        @WritesAttribute(attribute = SeedreamAttributes.REQUEST_ID, description = ProcessorDocs.REQUEST_ID),
-        @WritesAttribute(attribute = SeedreamAttributes.OUTPUT_TOKENS, description = ProcessorDocs.OUTPUT_TOKENS),
-        @WritesAttribute(attribute = SeedreamAttributes.DURATION_MS, description = ProcessorDocs.DURATION_MS),
-        @WritesAttribute(attribute = SeedreamAttributes.URL, description = ProcessorDocs.URL),
-        @WritesAttribute(attribute = SeedreamAttributes.FAILED_IMAGES, description = ProcessorDocs.FAILED_IMAGES),
-        @WritesAttribute(attribute = SeedreamAttributes.FRAGMENT_ID, description = ProcessorDocs.FRAGMENT_ID),
-        @WritesAttribute(attribute = SeedreamAttributes.FRAGMENT_INDEX, description = ProcessorDocs.FRAGMENT_INDEX),
-        @WritesAttribute(attribute = SeedreamAttributes.FRAGMENT_COUNT, description = ProcessorDocs.FRAGMENT_COUNT),
-        @WritesAttribute(attribute = SeedreamAttributes.ERROR_CODE, description = ProcessorDocs.ERROR_CODE),
-        @WritesAttribute(attribute = SeedreamAttributes.ERROR_MESSAGE, description = ProcessorDocs.ERROR_MESSAGE),
-        @WritesAttribute(attribute = SeedreamAttributes.HTTP_STATUS, description = ProcessorDocs.HTTP_STATUS)
-})
 @SeeAlso({GenerateImageSeedream.class, BatchGenerateImagesSeedream.class, StandardSeedreamConnectionService.class})
 public class EditImageSeedream extends AbstractFlowFileRequestProcessor {
 
@@ -82,9 +59,8 @@ public class EditImageSeedream extends AbstractFlowFileRequestProcessor {
             .expressionLanguageSupported(ExpressionLanguageScope.FLOWFILE_ATTRIBUTES)
             .build();
 
-    private static final List<PropertyDescriptor> PROPERTIES = Stream.concat(
-            Stream.of(CONNECTION_SERVICE, PROMPT, REFERENCE_IMAGE_URLS),
-            Stream.concat(RequestOptions.DESCRIPTORS.stream(), Stream.of(BATCH_SIZE, MAX_WAIT_TIME))).toList();
+    private static final List<PropertyDescriptor> PROPERTIES =
+            properties(List.of(PROMPT, REFERENCE_IMAGE_URLS), MAX_FLOWFILES_PER_RUN);
 
     @Override
     protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {

@@ -3,8 +3,6 @@ package dev.seedream.nifi;
 import dev.seedream.client.ImageRequest;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.InputRequirement.Requirement;
-import org.apache.nifi.annotation.behavior.WritesAttribute;
-import org.apache.nifi.annotation.behavior.WritesAttributes;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
@@ -23,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 @Tags({"seedream", "bytedance", "byteplus", "ark", "image", "generation", "text-to-image", "ai"})
 @CapabilityDescription("""
@@ -42,26 +39,6 @@ import java.util.stream.Stream;
                 Set Max Images to the number of images wanted (2 to 15) and name that count in the prompt, \
                 e.g. "Four panels of a comic about a fox". The images share fragment.identifier.""",
         keywords = {"group", "sequential", "storyboard", "set of images"})
-@WritesAttributes({
-        @WritesAttribute(attribute = SeedreamAttributes.MIME_TYPE, description = ProcessorDocs.MIME_TYPE),
-        @WritesAttribute(attribute = SeedreamAttributes.FILENAME, description = ProcessorDocs.FILENAME),
-        @WritesAttribute(attribute = SeedreamAttributes.MODEL, description = ProcessorDocs.MODEL),
-        @WritesAttribute(attribute = SeedreamAttributes.SIZE, description = ProcessorDocs.SIZE),
-        @WritesAttribute(attribute = SeedreamAttributes.SEED, description = ProcessorDocs.SEED),
-        @WritesAttribute(attribute = SeedreamAttributes.IMAGE_INDEX, description = ProcessorDocs.IMAGE_INDEX),
-        @WritesAttribute(attribute = SeedreamAttributes.IMAGE_COUNT, description = ProcessorDocs.IMAGE_COUNT),
-        @WritesAttribute(attribute = SeedreamAttributes.REQUEST_ID, description = ProcessorDocs.REQUEST_ID),
-        @WritesAttribute(attribute = SeedreamAttributes.OUTPUT_TOKENS, description = ProcessorDocs.OUTPUT_TOKENS),
-        @WritesAttribute(attribute = SeedreamAttributes.DURATION_MS, description = ProcessorDocs.DURATION_MS),
-        @WritesAttribute(attribute = SeedreamAttributes.URL, description = ProcessorDocs.URL),
-        @WritesAttribute(attribute = SeedreamAttributes.FAILED_IMAGES, description = ProcessorDocs.FAILED_IMAGES),
-        @WritesAttribute(attribute = SeedreamAttributes.FRAGMENT_ID, description = ProcessorDocs.FRAGMENT_ID),
-        @WritesAttribute(attribute = SeedreamAttributes.FRAGMENT_INDEX, description = ProcessorDocs.FRAGMENT_INDEX),
-        @WritesAttribute(attribute = SeedreamAttributes.FRAGMENT_COUNT, description = ProcessorDocs.FRAGMENT_COUNT),
-        @WritesAttribute(attribute = SeedreamAttributes.ERROR_CODE, description = ProcessorDocs.ERROR_CODE),
-        @WritesAttribute(attribute = SeedreamAttributes.ERROR_MESSAGE, description = ProcessorDocs.ERROR_MESSAGE),
-        @WritesAttribute(attribute = SeedreamAttributes.HTTP_STATUS, description = ProcessorDocs.HTTP_STATUS)
-})
 @SeeAlso({EditImageSeedream.class, BatchGenerateImagesSeedream.class, StandardSeedreamConnectionService.class})
 public class GenerateImageSeedream extends AbstractFlowFileRequestProcessor {
 
@@ -90,9 +67,8 @@ public class GenerateImageSeedream extends AbstractFlowFileRequestProcessor {
             .dependsOn(PROMPT_SOURCE, SOURCE_PROPERTY)
             .build();
 
-    private static final List<PropertyDescriptor> PROPERTIES = Stream.concat(
-            Stream.of(CONNECTION_SERVICE, PROMPT_SOURCE, PROMPT),
-            Stream.concat(RequestOptions.DESCRIPTORS.stream(), Stream.of(BATCH_SIZE, MAX_WAIT_TIME))).toList();
+    private static final List<PropertyDescriptor> PROPERTIES =
+            properties(List.of(PROMPT_SOURCE, PROMPT), MAX_FLOWFILES_PER_RUN);
 
     @Override
     protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {

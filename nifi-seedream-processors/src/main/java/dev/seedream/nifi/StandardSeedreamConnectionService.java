@@ -8,7 +8,6 @@ import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.lifecycle.OnDisabled;
 import org.apache.nifi.annotation.lifecycle.OnEnabled;
 import org.apache.nifi.components.ConfigVerificationResult;
-import org.apache.nifi.components.ConfigVerificationResult.Outcome;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationContext;
 import org.apache.nifi.components.ValidationResult;
@@ -86,9 +85,12 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
             "Retries of transient failures (429, 5xx, timeouts, connection failures) with exponential backoff "
                     + "that honours Retry-After. Permanent failures are never retried.");
 
-    static final PropertyDescriptor MAX_LIMIT_WAIT = timeout("Max Limit Wait", "1 min",
-            "Longest a request waits for a free slot or image quota of this service before it fails as rate "
-                    + "limited; the processor then yields and leaves the FlowFile queued.");
+    /** Formerly "Max Limit Wait", too close to the processors' "Max Wait Time" (now Run Timeout), another wait. */
+    static final PropertyDescriptor RATE_LIMIT_WAIT_TIMEOUT = timeout("Rate Limit Wait Timeout", "1 min",
+            "Longest a request waits for a free slot under Max Concurrent Requests or for image quota under Images "
+                    + "Per Minute before it fails as rate limited; the processor then yields and leaves the FlowFile "
+                    + "queued. A provider Retry-After longer than this ends the request at once too.");
+    private static final String OLD_RATE_LIMIT_WAIT_TIMEOUT = "Max Limit Wait";
 
     static final PropertyDescriptor QUOTA_EXHAUSTED_PAUSE = timeout("Quota Exhausted Pause", "5 mins",
             "How long processors pause, leaving FlowFiles queued, after the provider answers QuotaExceeded or "
@@ -113,7 +115,9 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
 
     private static final List<PropertyDescriptor> PROPERTIES = List.of(API_BASE_URL, API_KEY, MODEL,
             CONNECT_TIMEOUT, READ_TIMEOUT, REQUEST_TIMEOUT, MAX_CONCURRENT_REQUESTS, IMAGES_PER_MINUTE, MAX_RETRIES,
-            MAX_LIMIT_WAIT, QUOTA_EXHAUSTED_PAUSE, SSL_CONTEXT_SERVICE, PROXY_CONFIGURATION_SERVICE);
+            RATE_LIMIT_WAIT_TIMEOUT, QUOTA_EXHAUSTED_PAUSE, SSL_CONTEXT_SERVICE, PROXY_CONFIGURATION_SERVICE);
+
+    private static final VerificationStep BUILD_CLIENT_STEP = new VerificationStep("Build Client");
 
     private volatile SeedreamClient client;
     private volatile Duration quotaExhaustedPause;
@@ -123,12 +127,16 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
         return PROPERTIES;
     }
 
-    /** A flow saved by another NiFi 2.x names the proxy property as that version did: take it under this one's name. */
+    /**
+     * A flow saved by another NiFi 2.x names the proxy property as that version did: take it under this one's name.
+     * A flow saved before the rename keeps its rate limit wait.
+     */
     @Override
     public void migrateProperties(PropertyConfiguration config) {
         String current = PROXY_CONFIGURATION_SERVICE.getName();
         PROXY_PROPERTY_NAMES.stream().filter(name -> !name.equals(current))
                 .forEach(name -> config.renameProperty(name, current));
+        config.renameProperty(OLD_RATE_LIMIT_WAIT_TIMEOUT, RATE_LIMIT_WAIT_TIMEOUT.getName());
     }
 
     @Override
@@ -184,13 +192,13 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
             probeClient = configure(context).validationMode(ValidationMode.PROTOCOL_ONLY).maxRetries(0)
                     .imagesPerMinute(0).build();
         } catch (RuntimeException e) {
-            results.add(step("Build Client", Outcome.FAILED, "Invalid client configuration: " + e.getMessage()));
-            results.add(ConnectionProbe.result(Outcome.SKIPPED, "The client could not be built"));
+            results.add(BUILD_CLIENT_STEP.failed("Invalid client configuration: " + e.getMessage()));
+            results.add(ConnectionProbe.STEP.skipped("The client could not be built"));
             return results;
         }
         try (probeClient) {
-            results.add(step("Build Client", Outcome.SUCCESSFUL, "Client configured for " + probeClient.baseUrl()
-                    + " with model " + probeClient.defaultModel()));
+            results.add(BUILD_CLIENT_STEP.passed("Client configured for " + probeClient.baseUrl() + " with model "
+                    + probeClient.defaultModel()));
             ConfigVerificationResult probe = ConnectionProbe.run(probeClient);
             verificationLogger.info("{}: {}", probe.getVerificationStepName(), probe.getExplanation());
             results.add(probe);
@@ -206,7 +214,7 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
                 .connectTimeout(duration(context, CONNECT_TIMEOUT))
                 .readTimeout(duration(context, READ_TIMEOUT))
                 .requestTimeout(duration(context, REQUEST_TIMEOUT))
-                .maxLimitWait(duration(context, MAX_LIMIT_WAIT))
+                .maxLimitWait(duration(context, RATE_LIMIT_WAIT_TIMEOUT))
                 .maxConcurrentRequests(context.getProperty(MAX_CONCURRENT_REQUESTS).asInteger())
                 .imagesPerMinute(context.getProperty(IMAGES_PER_MINUTE).asInteger())
                 .maxRetries(context.getProperty(MAX_RETRIES).asInteger());
@@ -226,11 +234,6 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
 
     private static Duration duration(PropertyContext context, PropertyDescriptor descriptor) {
         return Duration.ofMillis(context.getProperty(descriptor).asTimePeriod(TimeUnit.MILLISECONDS));
-    }
-
-    private static ConfigVerificationResult step(String name, Outcome outcome, String explanation) {
-        return new ConfigVerificationResult.Builder().verificationStepName(name).outcome(outcome)
-                .explanation(explanation).build();
     }
 
     private static PropertyDescriptor timeout(String name, String defaultValue, String description) {

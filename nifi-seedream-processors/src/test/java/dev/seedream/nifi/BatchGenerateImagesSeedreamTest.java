@@ -108,6 +108,24 @@ class BatchGenerateImagesSeedreamTest extends SeedreamTestSupport {
     }
 
     @Test
+    void aRecordStillRunningAtTheRunTimeoutIsCancelledAndGoesToRetryWithTheUnsentOnes() throws Exception {
+        runner.setProperty(BatchGenerateImagesSeedream.MAX_RECORDS_IN_FLIGHT, "1");
+        stallTheNextRequestPastTheRunTimeout(runner);
+        runner.enqueue("[{\"prompt\": \"stalls\"}, {\"prompt\": \"never sent\"}]");
+
+        runner.run();
+
+        assertThat(emulator.stats().generationRequests()).isEqualTo(1);
+        runner.assertTransferCount(SUCCESS, 0);
+        runner.assertTransferCount(ORIGINAL, 1);
+        JsonNode rows = JSON.readTree(runner.getFlowFilesForRelationship(RETRY).get(0).getContent());
+        assertThat(rows.findValuesAsText("prompt")).containsExactly("stalls", "never sent");
+        assertThat(codes(rows)).containsExactly(CallFailure.DEADLINE_CODE, CallFailure.DEADLINE_CODE);
+        assertThat(runner.isYieldCalled()).as("a deadline is no rate limit").isFalse();
+        assertNoRequestLeftInFlight(runner);
+    }
+
+    @Test
     void propertiesAreDefaultsThatRecordFieldsOverride() {
         runner.setProperty(RequestOptions.SEED, "${default.seed}");
         runner.enqueue("[{\"prompt\": \"a\"}, {\"prompt\": \"b\", \"seed\": 9}]", Map.of("default.seed", "5"));

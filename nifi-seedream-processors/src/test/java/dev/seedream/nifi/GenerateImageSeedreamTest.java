@@ -139,7 +139,7 @@ class GenerateImageSeedreamTest extends SeedreamTestSupport {
     @Test
     void putsABatchOfFlowFilesInFlightTogether() {
         runner.setProperty(GenerateImageSeedream.PROMPT, "picture ${i}");
-        runner.setProperty(AbstractFlowFileRequestProcessor.BATCH_SIZE, "5");
+        runner.setProperty(AbstractFlowFileRequestProcessor.MAX_FLOWFILES_PER_RUN, "5");
         for (int i = 0; i < 5; i++) {
             runner.enqueue("", Map.of("i", String.valueOf(i)));
         }
@@ -286,6 +286,22 @@ class GenerateImageSeedreamTest extends SeedreamTestSupport {
     }
 
     @Test
+    void aRequestStillRunningAtTheRunTimeoutIsCancelledAndItsFlowFileGoesToRetry() throws InterruptedException {
+        runner.setProperty(GenerateImageSeedream.PROMPT, "never answered");
+        stallTheNextRequestPastTheRunTimeout(runner);
+        runner.enqueue("");
+
+        runner.run();
+
+        runner.assertAllFlowFilesTransferred(RETRY, 1);
+        MockFlowFile late = runner.getFlowFilesForRelationship(RETRY).get(0);
+        late.assertAttributeEquals("seedream.error.code", CallFailure.DEADLINE_CODE);
+        assertThat(late.getAttribute("seedream.error.message")).contains("Run Timeout of PT1S");
+        assertThat(late.isPenalized()).isTrue();
+        assertNoRequestLeftInFlight(runner);
+    }
+
+    @Test
     void rateLimitYieldsAndLeavesTheFlowFileQueued() {
         runner.setProperty(GenerateImageSeedream.PROMPT, "too fast");
         emulator.faults().schedule(FaultSpec.http429(30));
@@ -366,13 +382,13 @@ class GenerateImageSeedreamTest extends SeedreamTestSupport {
         runner.setProperty(RequestOptions.SIZE, "huge");
         runner.setProperty(RequestOptions.SEED, "-2");
         runner.setProperty(RequestOptions.MAX_IMAGES, "16");
-        runner.setProperty(AbstractFlowFileRequestProcessor.BATCH_SIZE, "0");
+        runner.setProperty(AbstractFlowFileRequestProcessor.MAX_FLOWFILES_PER_RUN, "0");
 
         Collection<ValidationResult> results = ((MockProcessContext) runner.getProcessContext()).validate();
 
         Map<String, String> invalid = results.stream().filter(result -> !result.isValid())
                 .collect(Collectors.toMap(ValidationResult::getSubject, ValidationResult::getExplanation));
-        assertThat(invalid.keySet()).containsExactlyInAnyOrder("Size", "Seed", "Max Images", "Batch Size");
+        assertThat(invalid.keySet()).containsExactlyInAnyOrder("Size", "Seed", "Max Images", "Max FlowFiles Per Run");
         assertThat(invalid.get("Size")).contains("2K").contains("WIDTHxHEIGHT");
         runner.assertNotValid();
     }

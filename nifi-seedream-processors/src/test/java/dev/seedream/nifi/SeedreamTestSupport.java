@@ -1,6 +1,8 @@
 package dev.seedream.nifi;
 
+import dev.seedream.client.SeedreamClient;
 import dev.seedream.emulator.EmulatorConfig;
+import dev.seedream.emulator.Fault;
 import dev.seedream.emulator.Latency;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.nifi.processor.Processor;
@@ -14,6 +16,7 @@ import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +53,25 @@ abstract class SeedreamTestSupport {
         runner.setProperty(AbstractSeedreamProcessor.CONNECTION_SERVICE, SERVICE_ID);
         runner.setProperty(RequestOptions.SIZE, SMALL);
         return runner;
+    }
+
+    /** The emulator never answers the next request, and the processor gives up on it after a Run Timeout of 1 s. */
+    static void stallTheNextRequestPastTheRunTimeout(TestRunner runner) {
+        runner.setProperty(AbstractSeedreamProcessor.RUN_TIMEOUT, "1 sec");
+        emulator.faults().schedule(Fault.STALL);
+    }
+
+    /**
+     * A call abandoned at the Run Timeout is cancelled, which ends its HTTP exchange: the service's request slot is
+     * free within moments, not only once the stalled answer reaches the Read Timeout minutes later.
+     */
+    static void assertNoRequestLeftInFlight(TestRunner runner) throws InterruptedException {
+        SeedreamClient client = ((SeedreamConnectionService) runner.getControllerService(SERVICE_ID)).getClient();
+        long giveUp = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (client.metrics().inFlight() > 0 && System.nanoTime() < giveUp) {
+            Thread.sleep(10);
+        }
+        assertThat(client.metrics().inFlight()).isZero();
     }
 
     /** The key must not appear in any attribute, provenance event or log message of the processor or service. */

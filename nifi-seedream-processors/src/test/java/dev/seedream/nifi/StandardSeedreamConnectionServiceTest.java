@@ -48,6 +48,17 @@ class StandardSeedreamConnectionServiceTest extends SeedreamTestSupport {
     }
 
     @Test
+    void aFlowSavedBeforeTheRenameKeepsItsRateLimitWaitTimeout() {
+        MockPropertyConfiguration saved = new MockPropertyConfiguration(Map.of(
+                "API Key", API_KEY, "Max Limit Wait", "20 secs"));
+
+        service.migrateProperties(saved);
+
+        assertThat(saved.getRawProperties()).containsEntry("Rate Limit Wait Timeout", "20 secs")
+                .doesNotContainKey("Max Limit Wait").containsEntry("API Key", API_KEY);
+    }
+
+    @Test
     void verifyReachesTheApiAndAcceptsTheKeyWithoutGeneratingAnImage() {
         List<ConfigVerificationResult> results = runner.verify(service, Map.of());
 

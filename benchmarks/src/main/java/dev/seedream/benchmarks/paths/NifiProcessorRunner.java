@@ -30,14 +30,14 @@ public final class NifiProcessorRunner {
     private final TestRunner runner;
 
     /**
-     * @param batchSize     the processor's Batch Size (FlowFiles, hence requests in flight, per trigger)
+     * @param batchSize     the processor's Max FlowFiles Per Run (FlowFiles, hence requests in flight, per trigger)
      * @param extraService  more connection-service properties, e.g. {@code Max Retries}
      */
     public NifiProcessorRunner(PathSettings settings, int batchSize, Map<String, String> extraService) {
         this(new GenerateImageSeedream(), settings, batchSize, extraService);
     }
 
-    /** @param processor a Seedream processor with Prompt and Batch Size properties */
+    /** @param processor a Seedream processor with Prompt and Max FlowFiles Per Run properties */
     public NifiProcessorRunner(Processor processor, PathSettings settings, int batchSize,
                                Map<String, String> extraService) {
         runner = TestRunners.newTestRunner(processor);
@@ -56,7 +56,7 @@ public final class NifiProcessorRunner {
         runner.setProperty("Seedream Connection Service", SERVICE_ID);
         runner.setProperty("Size", settings.size());
         runner.setProperty("Prompt", "${prompt}");
-        runner.setProperty("Batch Size", String.valueOf(batchSize));
+        runner.setProperty("Max FlowFiles Per Run", String.valueOf(batchSize));
         runner.setThreadCount(1);
     }
 

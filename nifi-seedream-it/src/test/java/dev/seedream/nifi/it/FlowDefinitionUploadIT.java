@@ -116,6 +116,31 @@ class FlowDefinitionUploadIT extends RealNiFiTest {
         assertThat(seedream.get("properties").has("Proxy Configuration Service")).isFalse();
     }
 
+    @Test
+    void aFlowSavedWithTheFormerPropertyNamesComesUpUnderTheNewOnes() throws IOException {
+        String saved = Files.readString(flowDefinition()).replace("\"Max FlowFiles Per Run\"", "\"Batch Size\"")
+                .replace("\"Run Timeout\"", "\"Max Wait Time\"");
+        ObjectNode definition = (ObjectNode) NiFiApi.JSON.readTree(saved);
+        ((ObjectNode) definition.at("/flowContents/controllerServices/0/properties")).put("Max Limit Wait", "20 secs");
+
+        String group = upload("Seedream under former names", definition, 2100);
+
+        JsonNode generate = null;
+        for (JsonNode processor : nifi.api().get("/flow/process-groups/" + group)
+                .at("/processGroupFlow/flow/processors")) {
+            if (processor.at("/component/name").asText().equals("Generate images")) {
+                generate = processor.at("/component/config/properties");
+            }
+        }
+        assertThat(generate).isNotNull();
+        assertThat(generate.at("/Max FlowFiles Per Run").asText()).isEqualTo("16");
+        assertThat(generate.at("/Run Timeout").asText()).isEqualTo("15 mins");
+        assertThat(generate.has("Batch Size") || generate.has("Max Wait Time")).isFalse();
+        JsonNode service = servicesOf(group).get(0).at("/component/properties");
+        assertThat(service.at("/Rate Limit Wait Timeout").asText()).isEqualTo("20 secs");
+        assertThat(service.has("Max Limit Wait")).isFalse();
+    }
+
     /** The group's own services, not those it inherits from the root group. */
     private static JsonNode servicesOf(String group) {
         return nifi.api().get("/flow/process-groups/" + group + "/controller-services?includeAncestorGroups=false")

@@ -59,7 +59,7 @@ class NarInNiFiIT extends RealNiFiTest {
         assertThat(definition.get("typeDescription").asText())
                 .isEqualTo(processor.getAnnotation(CapabilityDescription.class).value());
         assertThat(definition.get("propertyDescriptors").has("Seedream Connection Service")).isTrue();
-        assertThat(definition.get("propertyDescriptors").has("Max Wait Time")).isTrue();
+        assertThat(definition.get("propertyDescriptors").has("Run Timeout")).isTrue();
         assertThat(names(definition.get("supportedRelationships"))).contains("success", "failure", "retry");
         assertThat(names(definition.get("writesAttributes"))).contains("seedream.request.id", "seedream.model");
         assertThat(definition.get("useCases")).hasSize(processor.getAnnotationsByType(UseCase.class).length)
@@ -75,11 +75,11 @@ class NarInNiFiIT extends RealNiFiTest {
     void nifiServesTheServicesDocumentation() {
         JsonNode definition = nifi.api().get("/flow/controller-service-definition/" + coordinates(SERVICE_TYPE));
         assertThat(definition.get("propertyDescriptors").fieldNames()).toIterable().contains("API Base URL",
-                "API Key", "Model", "Images Per Minute", "Max Limit Wait", "Quota Exhausted Pause");
+                "API Key", "Model", "Images Per Minute", "Rate Limit Wait Timeout", "Quota Exhausted Pause");
         assertThat(definition.at("/propertyDescriptors/API Key/sensitive").asBoolean()).isTrue();
         assertThat(nifi.api().get("/flow/additional-details/" + coordinates(SERVICE_TYPE))
                 .get("additionalDetails").asText()).startsWith("# StandardSeedreamConnectionService")
-                .contains("**Max Limit Wait**");
+                .contains("**Rate Limit Wait Timeout**");
     }
 
     @Test

@@ -74,9 +74,9 @@ class NiFiUiInBrowserIT extends RealNiFiTest {
                 .contains("dev.seedream - nifi-seedream-nar");
         assertThat(seen.get("configurationDialog").asText()).contains("Edit Processor",
                 "GenerateImageSeedream " + System.getProperty("seedream.version"), "Seedream Connection Service",
-                "Prompt Source", "A poster of a lighthouse", "Max Wait Time", "Seedream NiFiUiInBrowserIT");
+                "Prompt Source", "A poster of a lighthouse", "Run Timeout", "Seedream NiFiUiInBrowserIT");
         assertThat(seen.get("documentation").asText()).contains("GenerateImageSeedream",
-                "Generates images from a text prompt with ByteDance Seedream", "Use Cases", "Max Wait Time");
+                "Generates images from a text prompt with ByteDance Seedream", "Use Cases", "Run Timeout");
         assertThat(seen.get("additionalDetails").asText()).contains("Prompt Source = Property");
         for (String name : List.of("1-canvas", "2-configuration", "3-documentation", "4-additional-details")) {
             Path png = screenshots.resolve(name + ".png");

@@ -69,7 +69,7 @@ abstract class RealNiFiTest {
         String inPort = canvas.addRemotePort("input-ports", "prompts: " + name);
         String generate = canvas.addProcessor(GENERATE_TYPE, Canvas.seedreamBundle(), "Generate " + name,
                 Map.of("Seedream Connection Service", service, "Prompt Source", "content", "Size", SIZE,
-                        "Batch Size", "1"),
+                        "Max FlowFiles Per Run", "1"),
                 "0 sec", List.of("failure", "original"));
         String outPort = canvas.addRemotePort("output-ports", "images: " + name);
         String in = canvas.connect(inPort, "INPUT_PORT", generate, "PROCESSOR", List.of(), maxQueuedIn);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -11,7 +12,9 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
@@ -64,21 +67,38 @@ class NarContentIT {
 
     @Test
     void extensionManifestListsEveryComponent() throws Exception {
-        ZipEntry entry = nar.getEntry("META-INF/docs/extension-manifest.xml");
-        assertThat(entry).isNotNull();
-        Document manifest;
-        try (InputStream in = nar.getInputStream(entry)) {
-            manifest = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
-        }
+        Document manifest = extensionManifest();
         NodeList extensions = manifest.getElementsByTagName("extension");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < extensions.getLength(); i++) {
-            names.add(((org.w3c.dom.Element) extensions.item(i)).getElementsByTagName("name").item(0)
-                    .getTextContent());
+            names.add(firstText((Element) extensions.item(i), "name"));
         }
         assertThat(names).containsExactlyInAnyOrderElementsOf(COMPONENTS);
         assertThat(manifest.getDocumentElement().getElementsByTagName("systemApiVersion").item(0).getTextContent())
                 .isEqualTo("2.6.0");
+    }
+
+    /** Generate and Edit inherit their {@code @WritesAttributes}: NiFi's documentation must still list them. */
+    @Test
+    void everyProcessorListsTheAttributesItWritesAlsoWhenItsBaseClassDeclaresThem() throws Exception {
+        Map<String, List<String>> written = new HashMap<>();
+        NodeList extensions = extensionManifest().getElementsByTagName("extension");
+        for (int i = 0; i < extensions.getLength(); i++) {
+            Element extension = (Element) extensions.item(i);
+            NodeList attributes = extension.getElementsByTagName("writesAttribute");
+            List<String> names = new ArrayList<>();
+            for (int j = 0; j < attributes.getLength(); j++) {
+                names.add(firstText((Element) attributes.item(j), "name"));
+            }
+            written.put(firstText(extension, "name"), names);
+        }
+        List<String> onImagesAndFailures = List.of("mime.type", "filename", "seedream.model", "seedream.request.id",
+                "fragment.identifier", "seedream.error.code", "seedream.http.status");
+
+        assertThat(written.get(PACKAGE + "GenerateImageSeedream")).containsAll(onImagesAndFailures)
+                .isEqualTo(written.get(PACKAGE + "EditImageSeedream"));
+        assertThat(written.get(PACKAGE + "BatchGenerateImagesSeedream")).containsAll(onImagesAndFailures)
+                .contains("seedream.record.index", "record.count");
     }
 
     @Test
@@ -90,6 +110,18 @@ class NarContentIT {
                 assertThat(new String(in.readAllBytes())).startsWith("# " + component.substring(PACKAGE.length()));
             }
         }
+    }
+
+    private static Document extensionManifest() throws Exception {
+        ZipEntry entry = nar.getEntry("META-INF/docs/extension-manifest.xml");
+        assertThat(entry).isNotNull();
+        try (InputStream in = nar.getInputStream(entry)) {
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
+        }
+    }
+
+    private static String firstText(Element element, String tag) {
+        return element.getElementsByTagName(tag).item(0).getTextContent();
     }
 
     private static List<String> bundledJars() {
