@@ -307,8 +307,13 @@ public class SeedreamClientOptions {
             builder.sslContext(tls.createSSLContext(context));
         }
         if (proxyHost != null || proxyPort != null || proxyAuthUsername != null || proxyAuthPassword != null) {
-            // The builder checks the setting and names what is missing; to it an unset port is 0, out of range.
-            builder.proxy(proxyHost, proxyPort == null ? 0 : proxyPort, proxyAuthUsername, proxyAuthPassword);
+            // The builder checks the setting (to it an unset port is 0, out of range); the message names our options.
+            try {
+                builder.proxy(proxyHost, proxyPort == null ? 0 : proxyPort, proxyAuthUsername, proxyAuthPassword);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Invalid proxy options (proxyHost, proxyPort, proxyAuthUsername, "
+                        + "proxyAuthPassword): " + e.getMessage(), e);
+            }
         }
         return builder.build();
     }

@@ -41,7 +41,8 @@ class SeedreamProxyTest extends SeedreamTestSupport {
     void anIncompleteProxySettingIsRefusedWhenTheEndpointIsCreated() {
         assertThatThrownBy(() -> context.getEndpoint("seedream:generate?proxyHost=127.0.0.1"))
                 .hasRootCauseInstanceOf(IllegalArgumentException.class)
-                .hasRootCauseMessage("proxy port must be 1-65535, got 0");
+                .hasRootCauseMessage("proxy port must be 1-65535, got 0")
+                .hasMessageContaining("proxyPort");
         assertThatThrownBy(() -> context.getEndpoint("seedream:generate?proxyHost=127.0.0.1&proxyPort=3128"
                 + "&proxyAuthUsername=someone"))
                 .hasRootCauseMessage("proxy user and password must be given together");
