@@ -6,8 +6,6 @@ import dev.seedream.emulator.Latency;
 import dev.seedream.emulator.SseCompletion;
 import dev.seedream.emulator.junit.HostileServer;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,23 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The readings of the revised API contract, each against the emulator over loopback. */
-class SeedreamClientContractTest {
+class SeedreamClientContractTest extends SharedClientTest {
 
     private static final String PRO = "seedream-5-0-pro-260628";
 
     @RegisterExtension
     static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
             .latency(Latency.none()).build());
-    private static SeedreamClient client;
 
-    @BeforeAll
-    static void start() {
-        client = EmulatorClients.builder(emulator).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
+    @Override
+    SeedreamEmulatorExtension emulator() {
+        return emulator;
     }
 
     @ParameterizedTest

@@ -7,8 +7,6 @@ import dev.seedream.emulator.Latency;
 import dev.seedream.emulator.junit.FreePorts;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import dev.seedream.emulator.junit.TestImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,21 +19,15 @@ import static dev.seedream.client.EmulatorClients.b64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SeedreamClientFaultTest {
+class SeedreamClientFaultTest extends SharedClientTest {
 
     @RegisterExtension
     static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
             .latency(Latency.none()).build());
-    private static SeedreamClient client;
 
-    @BeforeAll
-    static void start() {
-        client = EmulatorClients.builder(emulator).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
+    @Override
+    SeedreamEmulatorExtension emulator() {
+        return emulator;
     }
 
     @ParameterizedTest
@@ -134,7 +126,7 @@ class SeedreamClientFaultTest {
         assertThat(emulator.stats().requestsForPrompt("cancelled by the caller")).isEqualTo(1);
     }
 
-    private static void awaitInFlight(int expected) throws InterruptedException {
+    private void awaitInFlight(int expected) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (client.metrics().inFlight() != expected && System.nanoTime() < deadline) {
             Thread.sleep(10);

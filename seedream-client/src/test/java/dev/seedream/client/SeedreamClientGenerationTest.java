@@ -3,8 +3,6 @@ package dev.seedream.client;
 import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Latency;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,21 +19,15 @@ import static dev.seedream.client.EmulatorClients.b64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SeedreamClientGenerationTest {
+class SeedreamClientGenerationTest extends SharedClientTest {
 
     @RegisterExtension
     static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
             .latency(Latency.none()).outputPolicyTrigger("blocked-image").build());
-    private static SeedreamClient client;
 
-    @BeforeAll
-    static void start() {
-        client = EmulatorClients.builder(emulator).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
+    @Override
+    SeedreamEmulatorExtension emulator() {
+        return emulator;
     }
 
     @Test

@@ -4,8 +4,6 @@ import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.FaultSpec;
 import dev.seedream.emulator.Latency;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,22 +17,16 @@ import static dev.seedream.client.EmulatorClients.b64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SeedreamClientStreamingTest {
+class SeedreamClientStreamingTest extends SharedClientTest {
 
     private static final Duration PER_IMAGE = Duration.ofMillis(300);
     @RegisterExtension
     static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
             .latency(Latency.fixed(PER_IMAGE)).outputPolicyTrigger("blocked-image").build());
-    private static SeedreamClient client;
 
-    @BeforeAll
-    static void start() {
-        client = EmulatorClients.builder(emulator).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
+    @Override
+    SeedreamEmulatorExtension emulator() {
+        return emulator;
     }
 
     private static ImageRequest group(String prompt, int images) {

@@ -31,12 +31,15 @@ class RedisImageBudgetTest {
         }
     }
 
+    /** Each test's own server: some pause or kill it. */
+    private final RedisServer redis = open(RedisServer.start());
+
     private <T extends AutoCloseable> T open(T resource) {
         opened.addFirst(resource); // closed in reverse order
         return resource;
     }
 
-    private RedisImageBudget.Builder budget(RedisServer redis, int limit) {
+    private RedisImageBudget.Builder budget(int limit) {
         return RedisImageBudget.builder().uri(redis.uri()).imagesPerMinute(limit).window(WINDOW)
                 .budgetKey("test-" + System.nanoTime());
     }
@@ -47,8 +50,7 @@ class RedisImageBudgetTest {
 
     @Test
     void twoNodesDrawOnOneWindow() throws Exception {
-        RedisServer redis = open(RedisServer.start());
-        RedisImageBudget.Builder shared = budget(redis, 4);
+        RedisImageBudget.Builder shared = budget(4);
         RedisImageBudget first = open(shared.build());
         RedisImageBudget second = open(shared.build());
 
@@ -60,7 +62,7 @@ class RedisImageBudgetTest {
 
         waiting.get(5, TimeUnit.SECONDS);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("granted when the first grant left the window")
-                .isBetween(Duration.ofMillis(700), Duration.ofMillis(1_600));
+                .isBetween(Duration.ofMillis(700), Duration.ofMillis(2_500));
         assertThat(first.metrics().grants()).isEqualTo(1);
         assertThat(second.metrics().grants()).isEqualTo(1);
         assertThat(second.metrics().waits()).isEqualTo(1);
@@ -69,8 +71,7 @@ class RedisImageBudgetTest {
 
     @Test
     void imagesGivenBackServeTheOtherNodeAtOnce() throws Exception {
-        RedisServer redis = open(RedisServer.start());
-        RedisImageBudget.Builder shared = budget(redis, 4);
+        RedisImageBudget.Builder shared = budget(4);
         RedisImageBudget first = open(shared.build());
         RedisImageBudget second = open(shared.build());
 
@@ -84,8 +85,7 @@ class RedisImageBudgetTest {
 
     @Test
     void eachModelHasItsOwnWindowAndALargeRequestIsCappedAtTheLimit() throws Exception {
-        RedisServer redis = open(RedisServer.start());
-        RedisImageBudget budget = open(budget(redis, 2).build());
+        RedisImageBudget budget = open(budget(2).build());
 
         budget.acquire(MODEL, 15, Duration.ofMillis(500)).get(5, TimeUnit.SECONDS);
         budget.acquire("seedream-4-5-251128", 2, Duration.ofMillis(500)).get(5, TimeUnit.SECONDS);
@@ -95,8 +95,7 @@ class RedisImageBudgetTest {
 
     @Test
     void noCallerWaitsPastItsMaxWait() throws Exception {
-        RedisServer redis = open(RedisServer.start());
-        RedisImageBudget budget = open(budget(redis, 1).window(Duration.ofSeconds(30)).build());
+        RedisImageBudget budget = open(budget(1).window(Duration.ofSeconds(30)).build());
         take(budget, 1, Duration.ofSeconds(1));
 
         long start = System.nanoTime();
@@ -105,22 +104,22 @@ class RedisImageBudgetTest {
                     assertThat(e.isLocalLimit()).isTrue();
                     assertThat(e).hasMessageContaining("shared image budget");
                 });
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(800));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not the window's 30 s")
+                .isLessThan(Duration.ofMillis(1_500));
         assertThat(budget.waiting()).isZero();
     }
 
     @Test
     void aHungRedisMeansALocalShareWithinTheTimeoutAndARejoinAfterThePause() throws Exception {
-        RedisServer redis = open(RedisServer.start());
-        RedisImageBudget budget = open(budget(redis, 10).nodes(2).timeout(Duration.ofMillis(200))
+        RedisImageBudget budget = open(budget(10).nodes(2).timeout(Duration.ofMillis(200))
                 .retryPause(Duration.ofMillis(800)).build());
         take(budget, 1, Duration.ofSeconds(1));
 
         redis.pause();
         long start = System.nanoTime();
         ImageBudget.Grant local = take(budget, 5, Duration.ofSeconds(5));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the timeout, then the local share")
-                .isLessThan(Duration.ofMillis(700));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the timeout, then the local share, not maxWait")
+                .isLessThan(Duration.ofMillis(1_500));
         assertThat(budget.metrics().fallbackActive()).isTrue();
         assertThat(budget.metrics().fallbackGrants()).isEqualTo(1);
         assertThatThrownBy(() -> take(budget, 1, Duration.ofMillis(100)))
@@ -138,9 +137,8 @@ class RedisImageBudgetTest {
 
     @Test
     void failFastReportsAnUnavailableBudgetAndARedisThatStartsLateIsJoined() throws Exception {
-        RedisServer redis = open(RedisServer.start());
         redis.kill();
-        RedisImageBudget budget = open(budget(redis, 10).fallback(RedisImageBudget.Fallback.FAIL)
+        RedisImageBudget budget = open(budget(10).fallback(RedisImageBudget.Fallback.FAIL)
                 .timeout(Duration.ofMillis(200)).retryPause(Duration.ofMillis(500)).build());
 
         assertThatThrownBy(() -> take(budget, 1, Duration.ofSeconds(5)))
@@ -157,19 +155,19 @@ class RedisImageBudgetTest {
 
     @Test
     void thePasswordAppearsNowhere() throws Exception {
-        RedisServer redis = open(RedisServer.start("--requirepass", "s3cret-redis-pw"));
+        RedisServer guarded = open(RedisServer.start("--requirepass", "s3cret-redis-pw"));
         RedisImageBudget budget = open(RedisImageBudget.builder()
-                .uri("redis://:s3cret-redis-pw@127.0.0.1:" + redis.port()).imagesPerMinute(5).window(WINDOW)
+                .uri("redis://:s3cret-redis-pw@127.0.0.1:" + guarded.port()).imagesPerMinute(5).window(WINDOW)
                 .fallback(RedisImageBudget.Fallback.FAIL).timeout(Duration.ofMillis(300)).build());
         take(budget, 1, Duration.ofSeconds(1));
         assertThat(budget.metrics().grants()).as("authenticated").isEqualTo(1);
 
-        redis.kill();
+        guarded.kill();
         Throwable unavailable = budget.acquire(MODEL, 1, Duration.ofSeconds(2)).handle((grant, e) -> e)
                 .get(5, TimeUnit.SECONDS);
 
         assertThat(unavailable).isInstanceOf(SeedreamBudgetUnavailableException.class);
-        assertThat(unavailable.getMessage()).contains("redis://127.0.0.1:" + redis.port())
+        assertThat(unavailable.getMessage()).contains("redis://127.0.0.1:" + guarded.port())
                 .doesNotContain("s3cret");
         assertThat(budget.toString()).contains("127.0.0.1").doesNotContain("s3cret");
     }

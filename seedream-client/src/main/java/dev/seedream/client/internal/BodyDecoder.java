@@ -15,14 +15,10 @@ final class BodyDecoder<T> {
     }
 
     /** @param maxItems the most items (images and item failures) the request can produce */
-    static <T> BodyDecoder<T> json(JsonResponseReader reader, dev.seedream.client.ImageSink<T> sink,
-                                   ItemHandler<T> handler, int maxItems) {
-        return new BodyDecoder<>(false, (body, summary) -> reader.read(body, sink, handler, summary, maxItems));
-    }
-
-    static <T> BodyDecoder<T> events(SseResponseReader reader, dev.seedream.client.ImageSink<T> sink,
-                                     ItemHandler<T> handler, int maxItems) {
-        return new BodyDecoder<>(true, (body, summary) -> reader.read(body, sink, handler, summary, maxItems));
+    static <T> BodyDecoder<T> of(ResponseReader reader, dev.seedream.client.ImageSink<T> sink,
+                                 ItemHandler<T> handler, int maxItems) {
+        return new BodyDecoder<>(reader instanceof SseResponseReader,
+                (body, summary) -> reader.read(body, sink, handler, summary, maxItems));
     }
 
     boolean isStream() {

@@ -136,9 +136,8 @@ final class GenerationCall<T> {
     }
 
     private BodyDecoder<T> decoder() {
-        return stream
-                ? BodyDecoder.events(runtime.sseReader, sink, assembler::onItem, reservedImages)
-                : BodyDecoder.json(runtime.jsonReader, sink, assembler::onItem, reservedImages);
+        return BodyDecoder.of(stream ? runtime.sseReader : runtime.jsonReader, sink, assembler::onItem,
+                reservedImages);
     }
 
     private void finish(Outcome outcome, int attempts) {

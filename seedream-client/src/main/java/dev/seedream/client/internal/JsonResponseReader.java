@@ -15,20 +15,14 @@ import java.util.List;
  * in the middle delivers nothing and can be retried without duplicates. A top-level {@code error} makes the whole
  * answer a failure, whatever else the body holds.
  */
-final class JsonResponseReader {
-
-    private final JsonFactory json;
-    private final long maxImageBytes;
+final class JsonResponseReader extends ResponseReader {
 
     JsonResponseReader(JsonFactory json, long maxImageBytes) {
-        this.json = json;
-        this.maxImageBytes = maxImageBytes;
+        super(json, maxImageBytes);
     }
 
-    /**
-     * @param maxItems the most items the request can produce: more is a broken (or hostile) answer
-     * @throws ErrorInBodyException the body carried a top-level {@code error}
-     */
+    /** A top-level {@code error} is an {@link ErrorInBodyException}. */
+    @Override
     <T> void read(InputStream body, ImageSink<T> sink, ItemHandler<T> handler, ResponseSummary summary, int maxItems)
             throws IOException {
         List<ResponseItem<T>> items = new ArrayList<>();

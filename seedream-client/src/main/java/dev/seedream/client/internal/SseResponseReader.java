@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  * stream that ends cleanly after its images is complete (its usage then unknown), since one source shows
  * single-image streams without it.
  */
-final class SseResponseReader {
+final class SseResponseReader extends ResponseReader {
 
     static final String SUCCEEDED = "image_generation.partial_succeeded";
     static final String FAILED = "image_generation.partial_failed";
@@ -31,12 +31,8 @@ final class SseResponseReader {
     /** Field names are words like {@code data}: a longer one is not SSE, and must not grow without end. */
     private static final int MAX_FIELD_NAME = 64;
 
-    private final JsonFactory json;
-    private final long maxImageBytes;
-
     SseResponseReader(JsonFactory json, long maxImageBytes) {
-        this.json = json;
-        this.maxImageBytes = maxImageBytes;
+        super(json, maxImageBytes);
     }
 
     /**
@@ -45,6 +41,7 @@ final class SseResponseReader {
      * @throws StreamCutException   the body ended before any image event
      * @throws ErrorInBodyException the provider reported a whole-request error inside the stream
      */
+    @Override
     <T> void read(InputStream body, ImageSink<T> sink, ItemHandler<T> handler, ResponseSummary summary, int maxItems)
             throws IOException {
         LineReader lines = new LineReader(body);
