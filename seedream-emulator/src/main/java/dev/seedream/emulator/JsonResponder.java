@@ -12,21 +12,11 @@ import java.util.function.Supplier;
  * Answers a non-streaming generation once every image is "generated": after the sum of the per-image latencies (the
  * provider makes a set one image after another) and once the renders are done. Waiting uses event-loop timers.
  */
-final class JsonResponder {
-
-    private final ResponseWriter writer;
-    private final FaultInjector faults;
-    private final FileStore files;
-    private final StatsRecorder stats;
-    private final Supplier<EmulatorConfig> config;
+final class JsonResponder extends Responder {
 
     JsonResponder(ResponseWriter writer, FaultInjector faults, FileStore files, StatsRecorder stats,
                   Supplier<EmulatorConfig> config) {
-        this.writer = writer;
-        this.faults = faults;
-        this.files = files;
-        this.stats = stats;
-        this.config = config;
+        super(writer, faults, files, stats, config);
     }
 
     /** @param bodyFault a fault that breaks the body, or {@code null} */

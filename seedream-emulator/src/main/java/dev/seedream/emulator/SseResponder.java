@@ -16,21 +16,11 @@ import java.util.function.Supplier;
  * own latency, scheduled on the event loop), then, as {@link EmulatorConfig#sseCompletion()} says, {@code completed}
  * with usage and {@code data: [DONE]}, and always the chunked body's clean end.
  */
-final class SseResponder {
-
-    private final ResponseWriter writer;
-    private final FaultInjector faults;
-    private final FileStore files;
-    private final StatsRecorder stats;
-    private final Supplier<EmulatorConfig> config;
+final class SseResponder extends Responder {
 
     SseResponder(ResponseWriter writer, FaultInjector faults, FileStore files, StatsRecorder stats,
                  Supplier<EmulatorConfig> config) {
-        this.writer = writer;
-        this.faults = faults;
-        this.files = files;
-        this.stats = stats;
-        this.config = config;
+        super(writer, faults, files, stats, config);
     }
 
     /** @param fault {@code SSE_CUT} or a body-breaking fault, or {@code null} */
