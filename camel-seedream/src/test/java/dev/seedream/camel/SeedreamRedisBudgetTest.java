@@ -13,9 +13,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.engine.DefaultClassResolver;
 import org.apache.camel.util.URISupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,21 +26,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SeedreamRedisBudgetTest extends SeedreamTestSupport {
 
-    private static RedisServer redis;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
+    @RegisterExtension
+    static final RedisExtension redis = new RedisExtension();
 
     /** An endpoint on the shared budget, with a key of its own so tests do not share a window. */
     private static String sharedBudget(String options) {
-        return "seedream:generate?budgetRedisUri=" + redis.uri() + "&budgetKey=test-" + System.nanoTime()
+        return "seedream:generate?budgetRedisUri=" + redis.server().uri() + "&budgetKey=test-" + System.nanoTime()
                 + "&imagesPerMinute=100&budgetTimeout=200" + options;
     }
 
@@ -70,7 +60,8 @@ class SeedreamRedisBudgetTest extends SeedreamTestSupport {
 
         assertThat(result.getException()).isNull();
         assertThat(result.getMessage().getBody(byte[].class)).satisfies(bytes -> assertThat(isJpeg(bytes)).isTrue());
-        assertThat(endpoint.getBudget()).startsWith("RedisImageBudget[" + redis.uri()).contains("100 images");
+        assertThat(endpoint.getBudget()).startsWith("RedisImageBudget[" + redis.server().uri())
+                .contains("100 images");
         assertThat(endpoint.getBudgetGrants()).isEqualTo(1);
         assertThat(endpoint.getBudgetRedisCalls()).isPositive();
         assertThat(endpoint.isBudgetFallbackActive()).isFalse();
@@ -81,7 +72,7 @@ class SeedreamRedisBudgetTest extends SeedreamTestSupport {
         SeedreamEndpoint endpoint = route("localShare", sharedBudget("&budgetNodes=4"));
         assertThat(generate("localShare", "before the outage").getException()).isNull();
 
-        redis.pause();
+        redis.server().pause();
         try {
             for (int i = 0; i < 3; i++) {
                 long start = System.nanoTime();
@@ -96,7 +87,7 @@ class SeedreamRedisBudgetTest extends SeedreamTestSupport {
             assertThat(endpoint.getBudgetFallbackGrants()).isEqualTo(3);
             assertThat(emulator.stats().imagesGenerated()).isEqualTo(4);
         } finally {
-            redis.resume();
+            redis.server().resume();
         }
     }
 
@@ -109,7 +100,7 @@ class SeedreamRedisBudgetTest extends SeedreamTestSupport {
                 .isInstanceOf(SeedreamBudgetUnavailableException.class);
         assertThat(generate("fail", "before the outage").getException()).isNull();
 
-        redis.pause();
+        redis.server().pause();
         try {
             Exchange result = generate("fail", "during the outage");
 
@@ -117,7 +108,7 @@ class SeedreamRedisBudgetTest extends SeedreamTestSupport {
             MockEndpoint.assertIsSatisfied(context);
             assertThat(emulator.stats().requestsForPrompt("during the outage")).as("no request sent").isZero();
         } finally {
-            redis.resume();
+            redis.server().resume();
         }
     }
 

@@ -12,7 +12,6 @@ import dev.seedream.client.ImageBudget;
 import dev.seedream.client.SeedreamRateLimitException;
 import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Latency;
-import dev.seedream.emulator.junit.RedisServer;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
@@ -20,8 +19,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,17 +40,8 @@ class SeedreamSharedBudgetTest {
     static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
             .imagesPerMinute(LIMIT).rateWindow(WINDOW).latency(Latency.fixed(Duration.ofMillis(20))).build());
 
-    private static RedisServer redis;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
+    @RegisterExtension
+    static final RedisExtension redis = new RedisExtension();
 
     @Test
     void twoContextsOnOneRedisBudgetNeverMeetA429() throws Exception {
@@ -62,7 +50,7 @@ class SeedreamSharedBudgetTest {
         // outage is another test's: a timeout that a pause of this busy JVM cannot reach keeps Redis in use.
         List<RedisImageBudget> budgets = new ArrayList<>();
         Run run = run(() -> {
-            RedisImageBudget budget = RedisImageBudget.builder().uri(redis.uri()).budgetKey(key)
+            RedisImageBudget budget = RedisImageBudget.builder().uri(redis.server().uri()).budgetKey(key)
                     .imagesPerMinute(LIMIT).window(WINDOW).margin(WINDOW.dividedBy(10)).nodes(2)
                     .timeout(Duration.ofSeconds(2)).build();
             budgets.add(budget);

@@ -27,15 +27,13 @@ class SharedBudgetYamlRouteTest {
         Path output = work.resolve("out");
 
         try (SeedreamEmulator emulator = SeedreamEmulator.start(); RedisServer redis = RedisServer.start()) {
-            Main main = new Main();
-            main.configure().withRoutesIncludePattern("classpath:routes/generate-images-shared-budget.yaml");
-            main.addOverrideProperty("camel.component.seedream.base-url", emulator.baseUri().toString());
+            Main main = YamlRoutesTest.camelMain("generate-images-shared-budget.yaml", emulator);
             main.addOverrideProperty("seedream.budget.redis-uri", redis.uri());
             main.addOverrideProperty("seedream.budget.key", "example-" + System.nanoTime());
             main.addOverrideProperty("prompts.dir", work.toString());
             main.addOverrideProperty("prompts.file", "prompts.txt");
             main.addOverrideProperty("output.dir", output.toString());
-            CompletableFuture<Void> running = CompletableFuture.runAsync(() -> runQuietly(main));
+            CompletableFuture<Void> running = CompletableFuture.runAsync(() -> YamlRoutesTest.runQuietly(main));
             try {
                 assertThat(Awaits.files(output, ".jpg", 3, Duration.ofSeconds(20))).hasSize(3);
 
@@ -51,14 +49,6 @@ class SharedBudgetYamlRouteTest {
                 main.completed();
                 running.get();
             }
-        }
-    }
-
-    private static void runQuietly(Main main) {
-        try {
-            main.run();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }
