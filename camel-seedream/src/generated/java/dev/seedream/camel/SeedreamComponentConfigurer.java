@@ -40,12 +40,24 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "batchconcurrency":
         case "batchConcurrency": getOrCreateConfiguration(target).setBatchConcurrency(property(camelContext, int.class, value)); return true;
+        case "budgetfallback":
+        case "budgetFallback": getOrCreateConfiguration(target).setBudgetFallback(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetkey":
+        case "budgetKey": getOrCreateConfiguration(target).setBudgetKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetnodes":
+        case "budgetNodes": getOrCreateConfiguration(target).setBudgetNodes(property(camelContext, int.class, value)); return true;
+        case "budgetredisuri":
+        case "budgetRedisUri": getOrCreateConfiguration(target).setBudgetRedisUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgettimeout":
+        case "budgetTimeout": getOrCreateConfiguration(target).setBudgetTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "client": getOrCreateConfiguration(target).setClient(property(camelContext, dev.seedream.client.SeedreamClient.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.seedream.camel.SeedreamConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "failfast":
         case "failFast": getOrCreateConfiguration(target).setFailFast(property(camelContext, boolean.class, value)); return true;
+        case "imagebudget":
+        case "imageBudget": getOrCreateConfiguration(target).setImageBudget(property(camelContext, dev.seedream.client.ImageBudget.class, value)); return true;
         case "imagesperminute":
         case "imagesPerMinute": getOrCreateConfiguration(target).setImagesPerMinute(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
@@ -102,7 +114,7 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"client"};
+        return new String[]{"client", "imageBudget"};
     }
 
     @Override
@@ -118,12 +130,24 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "baseUrl": return java.lang.String.class;
         case "batchconcurrency":
         case "batchConcurrency": return int.class;
+        case "budgetfallback":
+        case "budgetFallback": return java.lang.String.class;
+        case "budgetkey":
+        case "budgetKey": return java.lang.String.class;
+        case "budgetnodes":
+        case "budgetNodes": return int.class;
+        case "budgetredisuri":
+        case "budgetRedisUri": return java.lang.String.class;
+        case "budgettimeout":
+        case "budgetTimeout": return long.class;
         case "client": return dev.seedream.client.SeedreamClient.class;
         case "configuration": return dev.seedream.camel.SeedreamConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "failfast":
         case "failFast": return boolean.class;
+        case "imagebudget":
+        case "imageBudget": return dev.seedream.client.ImageBudget.class;
         case "imagesperminute":
         case "imagesPerMinute": return int.class;
         case "lazystartproducer":
@@ -192,12 +216,24 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "batchconcurrency":
         case "batchConcurrency": return getOrCreateConfiguration(target).getBatchConcurrency();
+        case "budgetfallback":
+        case "budgetFallback": return getOrCreateConfiguration(target).getBudgetFallback();
+        case "budgetkey":
+        case "budgetKey": return getOrCreateConfiguration(target).getBudgetKey();
+        case "budgetnodes":
+        case "budgetNodes": return getOrCreateConfiguration(target).getBudgetNodes();
+        case "budgetredisuri":
+        case "budgetRedisUri": return getOrCreateConfiguration(target).getBudgetRedisUri();
+        case "budgettimeout":
+        case "budgetTimeout": return getOrCreateConfiguration(target).getBudgetTimeout();
         case "client": return getOrCreateConfiguration(target).getClient();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "failfast":
         case "failFast": return getOrCreateConfiguration(target).isFailFast();
+        case "imagebudget":
+        case "imageBudget": return getOrCreateConfiguration(target).getImageBudget();
         case "imagesperminute":
         case "imagesPerMinute": return getOrCreateConfiguration(target).getImagesPerMinute();
         case "lazystartproducer":

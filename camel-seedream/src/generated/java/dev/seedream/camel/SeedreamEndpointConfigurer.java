@@ -31,11 +31,23 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "batchconcurrency":
         case "batchConcurrency": target.getConfiguration().setBatchConcurrency(property(camelContext, int.class, value)); return true;
+        case "budgetfallback":
+        case "budgetFallback": target.getConfiguration().setBudgetFallback(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetkey":
+        case "budgetKey": target.getConfiguration().setBudgetKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetnodes":
+        case "budgetNodes": target.getConfiguration().setBudgetNodes(property(camelContext, int.class, value)); return true;
+        case "budgetredisuri":
+        case "budgetRedisUri": target.getConfiguration().setBudgetRedisUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgettimeout":
+        case "budgetTimeout": target.getConfiguration().setBudgetTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "client": target.getConfiguration().setClient(property(camelContext, dev.seedream.client.SeedreamClient.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "failfast":
         case "failFast": target.getConfiguration().setFailFast(property(camelContext, boolean.class, value)); return true;
+        case "imagebudget":
+        case "imageBudget": target.getConfiguration().setImageBudget(property(camelContext, dev.seedream.client.ImageBudget.class, value)); return true;
         case "imagesperminute":
         case "imagesPerMinute": target.getConfiguration().setImagesPerMinute(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
@@ -90,7 +102,7 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"client"};
+        return new String[]{"client", "imageBudget"};
     }
 
     @Override
@@ -104,11 +116,23 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return java.lang.String.class;
         case "batchconcurrency":
         case "batchConcurrency": return int.class;
+        case "budgetfallback":
+        case "budgetFallback": return java.lang.String.class;
+        case "budgetkey":
+        case "budgetKey": return java.lang.String.class;
+        case "budgetnodes":
+        case "budgetNodes": return int.class;
+        case "budgetredisuri":
+        case "budgetRedisUri": return java.lang.String.class;
+        case "budgettimeout":
+        case "budgetTimeout": return long.class;
         case "client": return dev.seedream.client.SeedreamClient.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "failfast":
         case "failFast": return boolean.class;
+        case "imagebudget":
+        case "imageBudget": return dev.seedream.client.ImageBudget.class;
         case "imagesperminute":
         case "imagesPerMinute": return int.class;
         case "lazystartproducer":
@@ -173,11 +197,23 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "batchconcurrency":
         case "batchConcurrency": return target.getConfiguration().getBatchConcurrency();
+        case "budgetfallback":
+        case "budgetFallback": return target.getConfiguration().getBudgetFallback();
+        case "budgetkey":
+        case "budgetKey": return target.getConfiguration().getBudgetKey();
+        case "budgetnodes":
+        case "budgetNodes": return target.getConfiguration().getBudgetNodes();
+        case "budgetredisuri":
+        case "budgetRedisUri": return target.getConfiguration().getBudgetRedisUri();
+        case "budgettimeout":
+        case "budgetTimeout": return target.getConfiguration().getBudgetTimeout();
         case "client": return target.getConfiguration().getClient();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "failfast":
         case "failFast": return target.getConfiguration().isFailFast();
+        case "imagebudget":
+        case "imageBudget": return target.getConfiguration().getImageBudget();
         case "imagesperminute":
         case "imagesPerMinute": return target.getConfiguration().getImagesPerMinute();
         case "lazystartproducer":

@@ -23,14 +23,20 @@ public class SeedreamEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(41);
         props.add("allowHttpDownloads");
         props.add("apiKey");
         props.add("baseUrl");
         props.add("batchConcurrency");
+        props.add("budgetFallback");
+        props.add("budgetKey");
+        props.add("budgetNodes");
+        props.add("budgetRedisUri");
+        props.add("budgetTimeout");
         props.add("client");
         props.add("connectTimeout");
         props.add("failFast");
+        props.add("imageBudget");
         props.add("imagesPerMinute");
         props.add("lazyStartProducer");
         props.add("maxConcurrentRequests");
@@ -60,8 +66,9 @@ public class SeedreamEndpointUriFactory extends org.apache.camel.support.compone
         props.add("validationMode");
         props.add("watermark");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("apiKey");
+        secretProps.add("budgetRedisUri");
         secretProps.add("proxyAuthPassword");
         secretProps.add("proxyAuthUsername");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.seedream.client.ImageBudget;
 import dev.seedream.client.RetryPolicy;
 import dev.seedream.client.SeedreamClient;
 import dev.seedream.client.ValidationMode;
@@ -21,7 +22,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  * plugin generates setter calls for one level of nested configuration only, and so the options stay flat.
  */
 @UriParams
-public class SeedreamClientOptions {
+public class SeedreamClientOptions extends SeedreamBudgetOptions {
 
     @UriParam(label = "security", secret = true)
     private String apiKey;
@@ -101,7 +102,11 @@ public class SeedreamClientOptions {
         return imagesPerMinute;
     }
 
-    /** Images per minute across the endpoint's client (0 = unlimited); the provider's default limit is 500. */
+    /**
+     * Images per minute across the endpoint's client (0 = unlimited); the provider's default limit is 500. With
+     * budgetRedisUri it means something else: the whole account's limit, shared by every pod and endpoint on the same
+     * budgetKey (so set it to the account's limit, not a pod's share); with an imageBudget bean it is not used.
+     */
     public void setImagesPerMinute(int imagesPerMinute) {
         this.imagesPerMinute = imagesPerMinute;
     }
@@ -263,9 +268,12 @@ public class SeedreamClientOptions {
     List<String> namesSetApartFromDefaults() {
         SeedreamClientOptions defaults = new SeedreamClientOptions();
         List<String> names = new ArrayList<>();
-        for (Field field : SeedreamClientOptions.class.getDeclaredFields()) {
-            if (field.isAnnotationPresent(UriParam.class) && !Objects.equals(valueOf(field), defaults.valueOf(field))) {
-                names.add(field.getName());
+        for (Class<?> options : List.of(SeedreamClientOptions.class, SeedreamBudgetOptions.class)) {
+            for (Field field : options.getDeclaredFields()) {
+                if (field.isAnnotationPresent(UriParam.class)
+                        && !Objects.equals(valueOf(field), defaults.valueOf(field))) {
+                    names.add(field.getName());
+                }
             }
         }
         return names;
@@ -273,19 +281,23 @@ public class SeedreamClientOptions {
 
     private Object valueOf(Field field) {
         try {
+            field.setAccessible(true); // the budget options are private fields of the superclass
             return field.get(this);
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException("A class can read its own fields", e);
+            throw new IllegalStateException("A class can read the fields of its own module", e);
         }
     }
 
     /**
      * A client with these settings, its own to close.
      *
-     * @param globalTls the CamelContext's SSL context parameters when the component is told to use them, else null;
-     *                  used when {@code sslContextParameters} is unset (then without either, the JVM's defaults)
+     * @param globalTls   the CamelContext's SSL context parameters when the component is told to use them, else null;
+     *                    used when {@code sslContextParameters} is unset (then without either, the JVM's defaults)
+     * @param redisBudget the budget of {@link #createRedisBudget}, or null; else the imageBudget bean, if any, else
+     *                    the client's own window of imagesPerMinute
      */
-    SeedreamClient createClient(CamelContext context, SSLContextParameters globalTls) throws Exception {
+    SeedreamClient createClient(CamelContext context, SSLContextParameters globalTls, ImageBudget redisBudget)
+            throws Exception {
         RetryPolicy retries = retryPolicy != null ? retryPolicy : RetryPolicy.defaults();
         SeedreamClient.Builder builder = SeedreamClient.builder()
                 .apiKey(apiKey) // null falls back to SEEDREAM_API_KEY / ARK_API_KEY
@@ -299,6 +311,10 @@ public class SeedreamClientOptions {
                 .retryPolicy(maxRetries == null ? retries : retries.withMaxRetries(maxRetries))
                 .validationMode(validationMode)
                 .maxImageBytes(maxImageBytes);
+        ImageBudget budget = redisBudget != null ? redisBudget : getImageBudget();
+        if (budget != null) {
+            builder.imageBudget(budget);
+        }
         if (allowHttpDownloads != null) {
             builder.allowHttpDownloads(allowHttpDownloads);
         }

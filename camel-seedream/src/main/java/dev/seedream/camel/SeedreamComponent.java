@@ -2,6 +2,7 @@ package dev.seedream.camel;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -16,6 +17,13 @@ import org.apache.camel.support.DefaultComponent;
 @Component("seedream")
 public class SeedreamComponent extends DefaultComponent implements SSLContextParametersAware {
 
+    /**
+     * Camel masks secret options in endpoint URIs by name, from a list of its own components' option names; ours is
+     * not on it, and a Redis URI may hold a password.
+     */
+    private static final Pattern REDIS_URI_VALUE = Pattern.compile(
+            "([?&]budgetRedisUri=)(RAW\\([^)]*\\)|RAW\\{[^}]*\\}|[^&]*)", Pattern.CASE_INSENSITIVE);
+
     @Metadata(description = "Component-level defaults of the endpoint options")
     private SeedreamConfiguration configuration = new SeedreamConfiguration();
     @Metadata(label = "security", defaultValue = "false")
@@ -23,9 +31,18 @@ public class SeedreamComponent extends DefaultComponent implements SSLContextPar
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        SeedreamEndpoint endpoint = new SeedreamEndpoint(uri, this, parseOperation(remaining), configuration.copy());
+        SeedreamEndpoint endpoint = new SeedreamEndpoint(withSecretsMasked(uri), this, parseOperation(remaining),
+                configuration.copy());
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /**
+     * The endpoint's URI as Camel shows it (toString, logs, JMX names) with the budgetRedisUri value masked as Camel
+     * masks the secrets it knows; the option itself keeps the value.
+     */
+    static String withSecretsMasked(String uri) {
+        return REDIS_URI_VALUE.matcher(uri).replaceAll("$1xxxxxx");
     }
 
     private static SeedreamOperation parseOperation(String remaining) {

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
+import dev.seedream.camel.SeedreamBudgetSupport.BudgetMetrics;
+import dev.seedream.client.ClientMetrics;
+import dev.seedream.client.ImageBudget;
 import dev.seedream.client.ImageSink;
 import dev.seedream.client.ImageSinks;
 import dev.seedream.client.SeedreamClient;
@@ -13,6 +16,8 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -26,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "seedream", title = "Seedream", syntax = "seedream:operation",
              producerOnly = true, category = { Category.AI }, headersClass = SeedreamConstants.class)
+@ManagedResource(description = "Managed SeedreamEndpoint")
 public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeedreamEndpoint.class);
@@ -39,6 +45,10 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     private SeedreamClient client;
     private boolean ownsClient;
+    /** The budget of budgetRedisUri, built and closed (after the client) by this endpoint; else null. */
+    private ImageBudget ownBudget;
+    /** The budget the endpoint's own client draws on, for its counters; null for a given client or its own window. */
+    private ImageBudget budgetInUse;
     private ExecutorService completionExecutor;
 
     public SeedreamEndpoint(String uri, SeedreamComponent component, SeedreamOperation operation,
@@ -71,9 +81,7 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         client = configuration.getClient();
         ownsClient = client == null;
         if (ownsClient) {
-            client = configuration.createClient(getCamelContext(),
-                    ((SeedreamComponent) getComponent()).retrieveGlobalSslContextParameters());
-            LOG.debug("Created {} for {}", client, this);
+            createClient();
         } else {
             List<String> ignored = configuration.namesSetApartFromDefaults();
             if (!ignored.isEmpty()) {
@@ -97,8 +105,30 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         if (ownsClient && client != null) {
             client.close();
         }
+        closeOwnBudget();
         client = null;
+        budgetInUse = null;
         super.doStop();
+    }
+
+    private void createClient() throws Exception {
+        ownBudget = configuration.createRedisBudget(getCamelContext(), configuration.getImagesPerMinute());
+        try {
+            client = configuration.createClient(getCamelContext(),
+                    ((SeedreamComponent) getComponent()).retrieveGlobalSslContextParameters(), ownBudget);
+        } catch (Exception | Error e) {
+            closeOwnBudget();
+            throw e;
+        }
+        budgetInUse = ownBudget != null ? ownBudget : configuration.getImageBudget();
+        LOG.debug("Created {} for {}{}", client, this, budgetInUse == null ? "" : " on " + budgetInUse);
+    }
+
+    private void closeOwnBudget() {
+        if (ownBudget != null) {
+            ownBudget.close();
+            ownBudget = null;
+        }
     }
 
     /** Where a call's images go: files in the output directory, or memory. */
@@ -112,6 +142,83 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     /** The client in use: the given one, or the endpoint's own while it is started. */
     public SeedreamClient getClient() {
         return client;
+    }
+
+    /** The client's counters, zero while the endpoint is stopped. */
+    private ClientMetrics clientMetrics() {
+        SeedreamClient current = client;
+        return current == null ? new ClientMetrics(0, 0, 0, 0, 0, 0) : current.metrics();
+    }
+
+    private BudgetMetrics budgetMetrics() {
+        return SeedreamBudgetSupport.metrics(budgetInUse);
+    }
+
+    @ManagedAttribute(description = "HTTP requests of the endpoint's client being sent or read now")
+    public int getInFlight() {
+        return clientMetrics().inFlight();
+    }
+
+    @ManagedAttribute(description = "Calls of the endpoint's client waiting for a request slot or image quota")
+    public int getWaiting() {
+        return clientMetrics().waiting();
+    }
+
+    @ManagedAttribute(description = "HTTP attempts the client started, retries included")
+    public long getRequestsSent() {
+        return clientMetrics().requestsSent();
+    }
+
+    @ManagedAttribute(description = "HTTP attempts that were retries")
+    public long getRetries() {
+        return clientMetrics().retries();
+    }
+
+    @ManagedAttribute(description = "Provider 429 answers plus local limit refusals")
+    public long getRateLimited() {
+        return clientMetrics().rateLimited();
+    }
+
+    @ManagedAttribute(description = "Calls that ended in an exception")
+    public long getFailures() {
+        return clientMetrics().failures();
+    }
+
+    @ManagedAttribute(description = "The images-per-minute budget the endpoint's own client draws on (Redis address"
+                                    + " without credentials, key, limit); empty for its own window or a given client")
+    public String getBudget() {
+        ImageBudget budget = budgetInUse;
+        return budget == null ? "" : budget.toString();
+    }
+
+    @ManagedAttribute(description = "Shared budget: grants made by Redis (0 without a Redis budget)")
+    public long getBudgetGrants() {
+        return budgetMetrics().grants();
+    }
+
+    @ManagedAttribute(description = "Shared budget: callers that found the window full and waited")
+    public long getBudgetWaits() {
+        return budgetMetrics().waits();
+    }
+
+    @ManagedAttribute(description = "Shared budget: scripts run on Redis (acquire and give-back)")
+    public long getBudgetRedisCalls() {
+        return budgetMetrics().redisCalls();
+    }
+
+    @ManagedAttribute(description = "Shared budget: grants made by the local fallback while Redis was unreachable")
+    public long getBudgetFallbackGrants() {
+        return budgetMetrics().fallbackGrants();
+    }
+
+    @ManagedAttribute(description = "Shared budget: times Redis became unreachable")
+    public long getBudgetFallbacks() {
+        return budgetMetrics().fallbacks();
+    }
+
+    @ManagedAttribute(description = "Shared budget: whether it is in fallback now (Redis unreachable)")
+    public boolean isBudgetFallbackActive() {
+        return budgetMetrics().fallbackActive();
     }
 
     ExecutorService getCompletionExecutor() {

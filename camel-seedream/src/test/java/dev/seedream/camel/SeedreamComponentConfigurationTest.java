@@ -127,4 +127,14 @@ class SeedreamComponentConfigurationTest extends CamelTestSupport {
         assertThat(tuned.getConfiguration().namesSetApartFromDefaults())
                 .containsExactlyInAnyOrder("apiKey", "readTimeout", "maxRetries", "proxyHost", "proxyPort");
     }
+
+    @Test
+    void theBudgetOptionsAreClientOptionsThatAGivenClientMakesIneffectiveToo() {
+        SeedreamEndpoint budgeted = context.getEndpoint("seedream:generate?budgetRedisUri=redis://127.0.0.1:1"
+                + "&budgetKey=pods&budgetNodes=3&budgetFallback=FAIL&budgetTimeout=1s", SeedreamEndpoint.class);
+
+        assertThat(budgeted.getClient()).isSameAs(sharedClient);
+        assertThat(budgeted.getConfiguration().namesSetApartFromDefaults()).containsExactlyInAnyOrder(
+                "budgetRedisUri", "budgetKey", "budgetNodes", "budgetFallback", "budgetTimeout");
+    }
 }

@@ -95,14 +95,14 @@ class YamlRoutesTest {
     }
 
     /** camel-main as a user runs it: the YAML file from the classpath, application.properties, and overrides. */
-    private static Main camelMain(String routes, SeedreamEmulator emulator) {
+    static Main camelMain(String routes, SeedreamEmulator emulator) {
         Main main = new Main();
         main.configure().withRoutesIncludePattern("classpath:routes/" + routes);
         main.addOverrideProperty("camel.component.seedream.base-url", emulator.baseUri().toString());
         return main;
     }
 
-    private static void runQuietly(Main main) {
+    static void runQuietly(Main main) {
         try {
             main.run();
         } catch (Exception e) {
