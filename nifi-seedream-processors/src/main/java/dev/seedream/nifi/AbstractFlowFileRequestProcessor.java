@@ -93,6 +93,7 @@ abstract class AbstractFlowFileRequestProcessor extends AbstractSeedreamProcesso
 
     private void route(ProcessContext context, ProcessSession session, CallScope scope, PendingCall<FlowFile> call) {
         CallOutcome<FlowFile> outcome = call.outcome(scope.runTimeout());
+        SeedreamCounters.count(session, outcome);
         if (!outcome.hasImages()) {
             routeFailure(context, session, call.input(), outcome.failure());
             return;

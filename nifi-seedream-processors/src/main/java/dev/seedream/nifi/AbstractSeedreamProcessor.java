@@ -104,6 +104,7 @@ abstract class AbstractSeedreamProcessor extends AbstractProcessor implements Ve
             trigger(context, session, new CallScope(connection.getClient(), connection.getTransitUri(), images,
                     runTimeout(context)));
         }
+        SeedreamCounters.budgetWaits(session, connection);
     }
 
     /** Processes one batch; runs on the trigger thread, which alone touches the session. */

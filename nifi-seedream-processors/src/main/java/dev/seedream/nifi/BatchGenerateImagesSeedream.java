@@ -169,6 +169,7 @@ public class BatchGenerateImagesSeedream extends AbstractSeedreamProcessor {
     private void route(ProcessContext context, ProcessSession session, FlowFile input, CallScope scope,
                        CallOutcome<RecordItem> outcome, Batch batch) {
         RecordItem item = outcome.input();
+        SeedreamCounters.count(session, outcome);
         if (!outcome.hasImages()) {
             if (outcome.failure().keepsInputQueued()) {
                 pause(context, outcome.failure());

@@ -26,4 +26,12 @@ public interface SeedreamConnectionService extends ControllerService {
      * ({@code QuotaExceeded}, {@code SetLimitExceeded}): waiting does not cure it, so trying again soon only spins.
      */
     Duration getQuotaExhaustedPause();
+
+    /**
+     * Requests that found the shared image budget full and waited, since the previous call: each is counted once,
+     * by whichever processor asks first. 0 without an Image Budget Service.
+     */
+    default long takeBudgetWaits() {
+        return 0;
+    }
 }

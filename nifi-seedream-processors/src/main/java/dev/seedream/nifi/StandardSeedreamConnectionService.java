@@ -36,7 +36,8 @@ import java.util.concurrent.TimeUnit;
 @CapabilityDescription("""
         Holds the Seedream API endpoint, API key, model, timeouts, proxy and TLS settings, and owns one shared \
         Seedream client. Every processor that references this service shares its in-flight request limit and its \
-        images-per-minute budget, so the provider's account limits are respected across the flow (per node).""")
+        images-per-minute budget, so the provider's account limits are respected across the flow: per node, or \
+        across the whole cluster with an Image Budget Service.""")
 @SeeAlso({GenerateImageSeedream.class, EditImageSeedream.class, BatchGenerateImagesSeedream.class})
 public class StandardSeedreamConnectionService extends AbstractControllerService
         implements SeedreamConnectionService, VerifiableControllerService {
@@ -79,8 +80,10 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
     static final PropertyDescriptor MAX_CONCURRENT_REQUESTS = count("Max Concurrent Requests", "32",
             "Requests in flight at once across all processors using this service (0 means unlimited).");
     static final PropertyDescriptor IMAGES_PER_MINUTE = count("Images Per Minute", "500",
-            "Images per minute across all processors using this service, counted as the provider does "
-                    + "(a group request reserves its Max Images). 0 means unlimited; 500 is the provider's default.");
+            "Images per minute across all processors using this service on this node, counted as the provider does "
+                    + "(a group request reserves its Max Images). 0 means unlimited; 500 is the provider's default. "
+                    + "Ignored when an Image Budget Service is set: its Images Per Minute, the whole account's limit "
+                    + "shared by every node, applies instead.");
     static final PropertyDescriptor MAX_RETRIES = count("Max Retries", "3",
             "Retries of transient failures (429, 5xx, timeouts, connection failures) with exponential backoff "
                     + "that honours Retry-After. Permanent failures are never retried.");
@@ -105,6 +108,15 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
             .identifiesControllerService(SSLContextProvider.class)
             .build();
 
+    static final PropertyDescriptor IMAGE_BUDGET_SERVICE = new PropertyDescriptor.Builder()
+            .name("Image Budget Service")
+            .description("A budget shared by every node of the cluster (e.g. RedisSeedreamImageBudgetService). When "
+                    + "set, requests take their images from it instead of this service's Images Per Minute, which is "
+                    + "then ignored; Max Concurrent Requests still applies per node. Verify checks the budget too.")
+            .required(false)
+            .identifiesControllerService(SeedreamImageBudgetService.class)
+            .build();
+
     private static final ProxySpec[] PROXY_SPECS = {ProxySpec.HTTP, ProxySpec.HTTP_AUTH};
 
     /** NiFi's own proxy property: named "proxy-configuration-service" up to NiFi 2.3, "Proxy Configuration Service" later. */
@@ -114,13 +126,14 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
             List.of("proxy-configuration-service", "Proxy Configuration Service");
 
     private static final List<PropertyDescriptor> PROPERTIES = List.of(API_BASE_URL, API_KEY, MODEL,
-            CONNECT_TIMEOUT, READ_TIMEOUT, REQUEST_TIMEOUT, MAX_CONCURRENT_REQUESTS, IMAGES_PER_MINUTE, MAX_RETRIES,
-            RATE_LIMIT_WAIT_TIMEOUT, QUOTA_EXHAUSTED_PAUSE, SSL_CONTEXT_SERVICE, PROXY_CONFIGURATION_SERVICE);
+            CONNECT_TIMEOUT, READ_TIMEOUT, REQUEST_TIMEOUT, MAX_CONCURRENT_REQUESTS, IMAGES_PER_MINUTE,
+            IMAGE_BUDGET_SERVICE, MAX_RETRIES, RATE_LIMIT_WAIT_TIMEOUT, QUOTA_EXHAUSTED_PAUSE, SSL_CONTEXT_SERVICE, PROXY_CONFIGURATION_SERVICE);
 
     private static final VerificationStep BUILD_CLIENT_STEP = new VerificationStep("Build Client");
 
     private volatile SeedreamClient client;
     private volatile Duration quotaExhaustedPause;
+    private volatile SeedreamImageBudgetService budgetService;
 
     @Override
     protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
@@ -149,15 +162,23 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
     @OnEnabled
     public void onEnabled(ConfigurationContext context) {
         quotaExhaustedPause = duration(context, QUOTA_EXHAUSTED_PAUSE); // before the client: it marks "enabled"
-        client = configure(context).build();
+        budgetService = budgetService(context);
+        SeedreamClient.Builder builder = configure(context);
+        if (budgetService != null) {
+            builder.imageBudget(budgetService.getImageBudget());
+        } else {
+            builder.imagesPerMinute(context.getProperty(IMAGES_PER_MINUTE).asInteger());
+        }
+        client = builder.build();
     }
 
     @OnDisabled
     public void onDisabled() {
         SeedreamClient current = client;
         client = null;
+        budgetService = null;
         if (current != null) {
-            current.close();
+            current.close(); // not the budget: its service owns it
         }
     }
 
@@ -174,6 +195,12 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
     public Duration getQuotaExhaustedPause() {
         getClient(); // fails the same way when the service is not enabled
         return quotaExhaustedPause;
+    }
+
+    @Override
+    public long takeBudgetWaits() {
+        SeedreamImageBudgetService current = budgetService;
+        return current == null ? 0 : current.takeWaits();
     }
 
     @Override
@@ -203,7 +230,17 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
             verificationLogger.info("{}: {}", probe.getVerificationStepName(), probe.getExplanation());
             results.add(probe);
         }
+        SeedreamImageBudgetService budget = budgetService(context);
+        if (budget != null) {
+            results.addAll(budget.verifyBudget(verificationLogger));
+        }
         return results;
+    }
+
+    private static SeedreamImageBudgetService budgetService(PropertyContext context) {
+        return context.getProperty(IMAGE_BUDGET_SERVICE).isSet()
+                ? context.getProperty(IMAGE_BUDGET_SERVICE).asControllerService(SeedreamImageBudgetService.class)
+                : null;
     }
 
     private SeedreamClient.Builder configure(PropertyContext context) {
@@ -216,7 +253,6 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
                 .requestTimeout(duration(context, REQUEST_TIMEOUT))
                 .maxLimitWait(duration(context, RATE_LIMIT_WAIT_TIMEOUT))
                 .maxConcurrentRequests(context.getProperty(MAX_CONCURRENT_REQUESTS).asInteger())
-                .imagesPerMinute(context.getProperty(IMAGES_PER_MINUTE).asInteger())
                 .maxRetries(context.getProperty(MAX_RETRIES).asInteger());
         if (context.getProperty(SSL_CONTEXT_SERVICE).isSet()) {
             builder.sslContext(context.getProperty(SSL_CONTEXT_SERVICE)

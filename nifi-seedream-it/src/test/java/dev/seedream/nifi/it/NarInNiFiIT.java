@@ -35,20 +35,44 @@ class NarInNiFiIT extends RealNiFiTest {
         canvas.stopAll();
     }
 
+    private static final String BUDGET_SERVICE_TYPE = "dev.seedream.nifi.RedisSeedreamImageBudgetService";
+
     @Test
-    void theThreeProcessorsAndTheServiceAreListedWithOurBundle() {
+    void theThreeProcessorsAndTheTwoServicesAreListedWithOurBundle() {
         JsonNode processors = nifi.api().get("/flow/processor-types?bundleGroupFilter=" + Canvas.SEEDREAM_GROUP);
         assertThat(types(processors.get("processorTypes"))).containsExactlyInAnyOrder(GENERATE_TYPE, EDIT_TYPE,
                 BATCH_TYPE);
         JsonNode services = nifi.api().get("/flow/controller-service-types?bundleGroupFilter="
                 + Canvas.SEEDREAM_GROUP);
-        assertThat(types(services.get("controllerServiceTypes"))).containsExactly(SERVICE_TYPE);
+        assertThat(types(services.get("controllerServiceTypes"))).containsExactlyInAnyOrder(SERVICE_TYPE,
+                BUDGET_SERVICE_TYPE);
         for (JsonNode type : processors.get("processorTypes")) {
             assertThat(type.get("bundle")).isEqualTo(Canvas.seedreamBundle());
             assertThat(type.at("/description").asText()).isNotBlank();
         }
-        assertThat(services.at("/controllerServiceTypes/0/controllerServiceApis/0/type").asText())
-                .isEqualTo("dev.seedream.nifi.SeedreamConnectionService");
+        List<String> apis = new ArrayList<>();
+        services.get("controllerServiceTypes").forEach(type -> apis.add(type.at("/controllerServiceApis/0/type")
+                .asText()));
+        assertThat(apis).containsExactlyInAnyOrder("dev.seedream.nifi.SeedreamConnectionService",
+                "dev.seedream.nifi.SeedreamImageBudgetService");
+    }
+
+    @Test
+    void nifiServesTheBudgetServicesPropertiesAndDocumentation() {
+        JsonNode definition = nifi.api().get("/flow/controller-service-definition/"
+                + coordinates(BUDGET_SERVICE_TYPE));
+        assertThat(definition.get("propertyDescriptors").fieldNames()).toIterable().containsExactly("Redis Mode",
+                "Connection String", "Username", "Password", "SSL Context Service", "Communication Timeout",
+                "Budget Key", "Images Per Minute", "Fallback", "Redis Retry Interval");
+        assertThat(definition.at("/propertyDescriptors/Password/sensitive").asBoolean()).isTrue();
+        assertThat(definition.at("/propertyDescriptors/Communication Timeout/defaultValue").asText())
+                .isEqualTo("500 millis");
+        JsonNode connection = nifi.api().get("/flow/controller-service-definition/" + coordinates(SERVICE_TYPE));
+        assertThat(connection.at("/propertyDescriptors/Image Budget Service/typeProvidedByValue/type").asText())
+                .isEqualTo("dev.seedream.nifi.SeedreamImageBudgetService");
+        assertThat(nifi.api().get("/flow/additional-details/" + coordinates(BUDGET_SERVICE_TYPE))
+                .get("additionalDetails").asText()).startsWith("# RedisSeedreamImageBudgetService")
+                .contains("**Local Share**");
     }
 
     @ParameterizedTest

@@ -27,7 +27,7 @@ class NarContentIT {
     private static final String PACKAGE = "dev.seedream.nifi.";
     private static final List<String> COMPONENTS = List.of(PACKAGE + "GenerateImageSeedream",
             PACKAGE + "EditImageSeedream", PACKAGE + "BatchGenerateImagesSeedream",
-            PACKAGE + "StandardSeedreamConnectionService");
+            PACKAGE + "StandardSeedreamConnectionService", PACKAGE + "RedisSeedreamImageBudgetService");
     private static final String BUNDLED = "META-INF/bundled-dependencies/";
 
     private static JarFile nar;
@@ -59,7 +59,9 @@ class NarContentIT {
                 .anyMatch(jar -> jar.startsWith("seedream-client-"))
                 .anyMatch(jar -> jar.startsWith("async-http-client-"))
                 .anyMatch(jar -> jar.startsWith("jackson-core-"))
-                .anyMatch(jar -> jar.startsWith("netty-handler-"));
+                .anyMatch(jar -> jar.startsWith("netty-handler-"))
+                .anyMatch(jar -> jar.startsWith("seedream-budget-redis-"))
+                .anyMatch(jar -> jar.startsWith("lettuce-core-"));
         assertThat(bundled).noneMatch(jar -> jar.startsWith("nifi-api-") || jar.startsWith("nifi-utils-")
                 || jar.startsWith("nifi-record-") || jar.startsWith("nifi-ssl-context-service-api-")
                 || jar.startsWith("seedream-emulator-") || jar.startsWith("junit-") || jar.startsWith("slf4j-"));

@@ -9,6 +9,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -17,6 +18,8 @@ import io.lettuce.core.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.TrustManager;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -75,6 +78,20 @@ public final class RedisImageBudget implements ImageBudget {
                           boolean fallbackActive) {
     }
 
+    /**
+     * Told when the budget leaves Redis for its fallback and when it is back, once per outage each (not for every
+     * failed retry of a Redis that is still away): an adapter raises an operator's alert with it. Called on a
+     * budget or Lettuce thread, so it must return quickly; what it throws is logged and ignored.
+     */
+    public interface FallbackListener {
+
+        /** @param reason what happened and what the budget does now; names the address, never a password */
+        void fallbackEntered(String reason);
+
+        /** @param reason that Redis answers again; names the address */
+        void fallbackLeft(String reason);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(RedisImageBudget.class);
 
     private final String address;
@@ -86,6 +103,7 @@ public final class RedisImageBudget implements ImageBudget {
     private final Duration retryPause;
     private final Fallback fallback;
     private final ImageBudget localShare;
+    private final FallbackListener listener;
     private final AbstractRedisClient client;
     private final Supplier<CompletableFuture<RedisScriptingAsyncCommands<String, String>>> connect;
     /** The connection, or its attempt; replaced by a new attempt once one has failed. */
@@ -115,6 +133,7 @@ public final class RedisImageBudget implements ImageBudget {
         this.timeout = builder.timeout;
         this.retryPause = builder.retryPause;
         this.fallback = builder.fallback;
+        this.listener = builder.listener;
         this.localShare = builder.fallback == Fallback.LOCAL_SHARE
                 ? ImageBudget.slidingWindow(Math.max(1, limit / builder.nodes), window) : null;
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -125,16 +144,17 @@ public final class RedisImageBudget implements ImageBudget {
         // Fail at once rather than queue while disconnected: the fallback, not a growing queue, carries the load.
         SocketOptions socket = SocketOptions.builder().connectTimeout(builder.timeout).build();
         TimeoutOptions timeouts = TimeoutOptions.enabled(builder.timeout);
+        SslOptions ssl = builder.sslOptions();
         if (builder.cluster) {
             RedisClusterClient cluster = RedisClusterClient.create(uri);
             cluster.setOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+                    .sslOptions(ssl).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
             this.client = cluster;
             this.connect = () -> cluster.connectAsync(StringCodec.UTF8).thenApply(connection -> connection.async());
         } else {
             RedisClient single = RedisClient.create();
             single.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+                    .sslOptions(ssl).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
             this.client = single;
             this.connect = () -> single.connectAsync(StringCodec.UTF8, uri).toCompletableFuture()
                     .thenApply(connection -> connection.async());
@@ -211,16 +231,33 @@ public final class RedisImageBudget implements ImageBudget {
         long previous = fallbackUntil.getAndSet(now + retryPause.toNanos());
         if (previous == 0 || now - previous >= 0) { // not already in fallback: say so once
             fallbacks.incrementAndGet();
-            LOG.warn("The shared image budget at {} did not answer within {} ms ({}); {} for {} s, then Redis again",
-                    address, timeout.toMillis(), SeedreamException.unwrap(failure).getClass().getSimpleName(),
-                    fallback == Fallback.LOCAL_SHARE ? "granting from a local share" : "failing calls",
-                    retryPause.toSeconds());
+            String reason = "The shared image budget at " + address + " did not answer within " + timeout.toMillis()
+                    + " ms (" + SeedreamException.unwrap(failure).getClass().getSimpleName() + "); "
+                    + (fallback == Fallback.LOCAL_SHARE ? "granting from a local share" : "failing calls")
+                    + " for " + retryPause.toSeconds() + " s, then Redis again";
+            LOG.warn(reason);
+            if (previous == 0) { // was on Redis: a new outage, not a retry of one that goes on
+                tell(() -> listener.fallbackEntered(reason));
+            }
         }
     }
 
     private void rejoined() {
         if (fallbackUntil.getAndSet(0) != 0) {
-            LOG.info("The shared image budget at {} answers again: back on Redis", address);
+            String reason = "The shared image budget at " + address + " answers again: back on Redis";
+            LOG.info(reason);
+            tell(() -> listener.fallbackLeft(reason));
+        }
+    }
+
+    private void tell(Runnable call) {
+        if (listener == null) {
+            return;
+        }
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("The fallback listener failed: {}", e.toString());
         }
     }
 
@@ -428,6 +465,9 @@ public final class RedisImageBudget implements ImageBudget {
         private Fallback fallback = Fallback.LOCAL_SHARE;
         private int nodes = 1;
         private boolean cluster;
+        private TrustManager trustManager;
+        private KeyManager keyManager;
+        private FallbackListener listener;
 
         private Builder() {
         }
@@ -515,6 +555,27 @@ public final class RedisImageBudget implements ImageBudget {
             return this;
         }
 
+        /**
+         * Trusts the server's certificate with this trust manager instead of the JVM's trust store, for a
+         * {@code rediss://} URI (a private CA, as a NiFi SSL Context Service gives). The host name is still verified.
+         */
+        public Builder trustManager(TrustManager trustManager) {
+            this.trustManager = Objects.requireNonNull(trustManager, "trustManager");
+            return this;
+        }
+
+        /** Presents this client certificate to a {@code rediss://} server that asks for one (mutual TLS). */
+        public Builder keyManager(KeyManager keyManager) {
+            this.keyManager = Objects.requireNonNull(keyManager, "keyManager");
+            return this;
+        }
+
+        /** Told when the budget falls back and when it rejoins Redis; default none (it logs either way). */
+        public Builder fallbackListener(FallbackListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         /** Connects in the background: a Redis that is down at start means fallback, not a failed build. */
         public RedisImageBudget build() {
             if (uri == null) {
@@ -524,6 +585,20 @@ public final class RedisImageBudget implements ImageBudget {
                 throw new IllegalStateException("RedisImageBudget needs imagesPerMinute");
             }
             return new RedisImageBudget(this);
+        }
+
+        private SslOptions sslOptions() {
+            if (trustManager == null && keyManager == null) {
+                return SslOptions.create();
+            }
+            return SslOptions.builder().jdkSslProvider().sslContext(context -> {
+                if (trustManager != null) {
+                    context.trustManager(trustManager);
+                }
+                if (keyManager != null) {
+                    context.keyManager(keyManager);
+                }
+            }).build();
         }
 
         private static Duration requirePositive(Duration value, String name) {

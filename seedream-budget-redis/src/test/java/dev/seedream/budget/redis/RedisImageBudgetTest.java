@@ -3,13 +3,23 @@ package dev.seedream.budget.redis;
 import dev.seedream.client.ImageBudget;
 import dev.seedream.client.SeedreamBudgetUnavailableException;
 import dev.seedream.client.SeedreamRateLimitException;
+import dev.seedream.emulator.junit.FreePorts;
 import dev.seedream.emulator.junit.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import javax.net.ssl.TrustManagerFactory;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -170,5 +180,99 @@ class RedisImageBudgetTest {
         assertThat(unavailable.getMessage()).contains("redis://127.0.0.1:" + guarded.port())
                 .doesNotContain("s3cret");
         assertThat(budget.toString()).contains("127.0.0.1").doesNotContain("s3cret");
+    }
+
+    @Test
+    void theListenerHearsOfAnOutageOnceThoughRetriesFailAndOfTheRejoinOnce() throws Exception {
+        RedisServer redis = open(RedisServer.start());
+        List<String> heard = new CopyOnWriteArrayList<>();
+        RedisImageBudget budget = open(budget(redis, 10).timeout(Duration.ofMillis(200))
+                .retryPause(Duration.ofMillis(300)).fallbackListener(new RedisImageBudget.FallbackListener() {
+                    @Override
+                    public void fallbackEntered(String reason) {
+                        heard.add("entered: " + reason);
+                    }
+
+                    @Override
+                    public void fallbackLeft(String reason) {
+                        heard.add("left: " + reason);
+                    }
+                }).build());
+        take(budget, 1, Duration.ofSeconds(1));
+
+        redis.pause();
+        take(budget, 1, Duration.ofSeconds(2));
+        Thread.sleep(400); // past the pause: the next call asks Redis again, which is still away
+        take(budget, 1, Duration.ofSeconds(2));
+        assertThat(budget.metrics().fallbacks()).as("two fallbacks counted").isEqualTo(2);
+        redis.resume();
+        Thread.sleep(400);
+        take(budget, 1, Duration.ofSeconds(2));
+
+        assertThat(heard).hasSize(2);
+        assertThat(heard.get(0)).startsWith("entered: ").contains("redis://127.0.0.1:" + redis.port())
+                .contains("local share");
+        assertThat(heard.get(1)).startsWith("left: ").contains("back on Redis");
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotBreakTheBudget() throws Exception {
+        RedisServer redis = open(RedisServer.start());
+        redis.kill();
+        RedisImageBudget budget = open(budget(redis, 10).timeout(Duration.ofMillis(200))
+                .fallbackListener(new RedisImageBudget.FallbackListener() {
+                    @Override
+                    public void fallbackEntered(String reason) {
+                        throw new IllegalStateException("listener bug");
+                    }
+
+                    @Override
+                    public void fallbackLeft(String reason) {
+                    }
+                }).build());
+
+        take(budget, 2, Duration.ofSeconds(2));
+        assertThat(budget.metrics().fallbackGrants()).isEqualTo(1);
+    }
+
+    /** redis-server with TLS on a second port, its certificate self-signed for 127.0.0.1: a private CA. */
+    @Test
+    void aServerOfAPrivateCaIsTrustedThroughTheTrustManagerOnly(@TempDir Path dir) throws Exception {
+        Path cert = dir.resolve("cert.pem");
+        Path key = dir.resolve("key.pem");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days",
+                "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(),
+                "-out", cert.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        assertThat(openssl.waitFor(30, TimeUnit.SECONDS) && openssl.exitValue() == 0).as("openssl").isTrue();
+        int tlsPort = FreePorts.loopback();
+        RedisServer redis = open(RedisServer.start("--tls-port", String.valueOf(tlsPort), "--tls-cert-file",
+                cert.toString(), "--tls-key-file", key.toString(), "--tls-ca-cert-file", cert.toString(),
+                "--tls-auth-clients", "no"));
+        String uri = "rediss://127.0.0.1:" + tlsPort;
+
+        // The JVM's first TLS handshake loads its classes: slower than the default timeout of 500 ms.
+        RedisImageBudget trusting = open(budget(redis, 5).uri(uri).timeout(Duration.ofSeconds(10))
+                .trustManager(trustManagerFor(cert).getTrustManagers()[0]).fallback(RedisImageBudget.Fallback.FAIL)
+                .build());
+        take(trusting, 1, Duration.ofSeconds(10));
+        assertThat(trusting.metrics().grants()).as("granted over TLS").isEqualTo(1);
+
+        RedisImageBudget jvmTrustStore = open(budget(redis, 5).uri(uri).fallback(RedisImageBudget.Fallback.FAIL)
+                .build());
+        assertThatThrownBy(() -> take(jvmTrustStore, 1, Duration.ofSeconds(2)))
+                .as("the JVM's trust store does not know the private CA")
+                .hasCauseInstanceOf(SeedreamBudgetUnavailableException.class);
+    }
+
+    private static TrustManagerFactory trustManagerFor(Path cert) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (InputStream in = Files.newInputStream(cert)) {
+            store.setCertificateEntry("redis", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        return factory;
     }
 }

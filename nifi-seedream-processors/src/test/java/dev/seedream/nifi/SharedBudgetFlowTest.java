@@ -1,0 +1,237 @@
+package dev.seedream.nifi;
+
+import dev.seedream.budget.redis.RedisImageBudget;
+import dev.seedream.emulator.EmulatorConfig;
+import dev.seedream.emulator.Latency;
+import dev.seedream.emulator.junit.RedisServer;
+import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
+import org.apache.nifi.components.ConfigVerificationResult;
+import org.apache.nifi.components.ConfigVerificationResult.Outcome;
+import org.apache.nifi.util.LogMessage;
+import org.apache.nifi.util.TestRunner;
+import org.apache.nifi.util.TestRunners;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static dev.seedream.nifi.BudgetFlows.counter;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * GenerateImageSeedream with a connection service that takes its images from the Redis budget service, against the
+ * emulator at the budget's limit over a shortened window: images flow within the budget, the counters say so, and
+ * while Redis hangs (SIGSTOP) the node keeps working within its local share, raises a bulletin, and rejoins.
+ */
+class SharedBudgetFlowTest {
+
+    private static final int LIMIT = 6;
+    private static final Duration WINDOW = Duration.ofSeconds(3);
+    /** The first requests of each test's new client arrive late: a tenth of the window was not always enough. */
+    private static final Duration MARGIN = WINDOW.dividedBy(4);
+    private static final String PASSWORD = "flow-redis-pw";
+
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
+            .imagesPerMinute(LIMIT).rateWindow(WINDOW).latency(Latency.fixed(Duration.ofMillis(20))).build());
+
+    private final RedisServer redis = RedisServer.start("--requirepass", PASSWORD);
+    private final TestRunner runner = TestRunners.newTestRunner(new GenerateImageSeedream());
+
+    @AfterEach
+    void stopRedis() {
+        runner.disableControllerService(runner.getControllerService(BudgetFlows.CONNECTION_ID));
+        runner.disableControllerService(runner.getControllerService(BudgetFlows.BUDGET_ID));
+        redis.close();
+    }
+
+    /**
+     * A first request in a JVM takes long enough (class loading, the first connection) to arrive at the emulator
+     * after much of a shortened window's margin: it is sent here, before the tests, whose emulator is reset.
+     */
+    @BeforeAll
+    static void warmUp() {
+        TestRunner warm = TestRunners.newTestRunner(new GenerateImageSeedream());
+        BudgetFlows.addConnection(warm, emulator.baseUri().toString(),
+                Map.of(StandardSeedreamConnectionService.IMAGES_PER_MINUTE, "0"));
+        warm.setProperty(GenerateImageSeedream.PROMPT, "warm-up");
+        warm.run();
+        warm.disableControllerService(warm.getControllerService(BudgetFlows.CONNECTION_ID));
+    }
+
+    private RedisSeedreamImageBudgetService budget(int nodes, String fallback) {
+        return budget(nodes, fallback, "5 secs");
+    }
+
+    private RedisSeedreamImageBudgetService budget(int nodes, String fallback, String rateLimitWaitTimeout) {
+        RedisSeedreamImageBudgetService budget = BudgetFlows.addBudget(runner,
+                new BudgetFlows.ShortWindowBudgetService(WINDOW, MARGIN, nodes), redis.port(), Map.of(
+                        RedisSeedreamImageBudgetService.PASSWORD, PASSWORD,
+                        RedisSeedreamImageBudgetService.IMAGES_PER_MINUTE, String.valueOf(LIMIT),
+                        RedisSeedreamImageBudgetService.BUDGET_KEY, "flow-" + System.nanoTime(),
+                        RedisSeedreamImageBudgetService.REDIS_RETRY_INTERVAL, "1 sec",
+                        RedisSeedreamImageBudgetService.FALLBACK, fallback));
+        BudgetFlows.addConnection(runner, emulator.baseUri().toString(), Map.of(
+                StandardSeedreamConnectionService.IMAGES_PER_MINUTE, "1", // ignored: the budget service decides
+                StandardSeedreamConnectionService.RATE_LIMIT_WAIT_TIMEOUT, rateLimitWaitTimeout));
+        runner.setProperty(GenerateImageSeedream.PROMPT, "a lighthouse");
+        runner.setProperty(AbstractFlowFileRequestProcessor.MAX_FLOWFILES_PER_RUN, "20");
+        return budget;
+    }
+
+    @Test
+    void imagesFlowWithinTheSharedBudgetAndTheCountersSaySo() {
+        budget(1, "LOCAL_SHARE");
+        for (int i = 0; i < 2 * LIMIT; i++) {
+            runner.enqueue("");
+        }
+
+        long start = System.nanoTime();
+        runner.run();
+
+        assertThat(runner.getControllerServiceLogger(BudgetFlows.BUDGET_ID).getWarnMessages()).as("no fallback")
+                .isEmpty();
+        assertThat(emulator.stats().requestsWithStatus(429)).isZero();
+        runner.assertTransferCount(AbstractSeedreamProcessor.SUCCESS, 2 * LIMIT);
+        runner.assertTransferCount(AbstractSeedreamProcessor.ORIGINAL, 2 * LIMIT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the second half waited for the window")
+                .isGreaterThan(WINDOW.multipliedBy(9).dividedBy(10));
+        assertThat(emulator.stats().requestsWithStatus(429)).isZero();
+        assertThat(counter(runner, SeedreamCounters.IMAGES_GENERATED)).isEqualTo(2 * LIMIT);
+        assertThat(counter(runner, SeedreamCounters.BUDGET_WAITS)).isPositive();
+        assertThat(counter(runner, SeedreamCounters.CALLS_FAILED)).isZero();
+        assertThat(counter(runner, SeedreamCounters.CALLS_RATE_LIMITED)).isZero();
+        assertPasswordNowhere();
+    }
+
+    @Test
+    void aWaitPastTheRateLimitWaitTimeoutLeavesTheFlowFileQueuedAndCountsIt() {
+        budget(1, "LOCAL_SHARE", "300 ms");
+        for (int i = 0; i < LIMIT + 2; i++) {
+            runner.enqueue("");
+        }
+
+        runner.run();
+
+        runner.assertTransferCount(AbstractSeedreamProcessor.SUCCESS, LIMIT);
+        assertThat(runner.getQueueSize().getObjectCount()).as("left queued").isEqualTo(2);
+        assertThat(counter(runner, SeedreamCounters.CALLS_RATE_LIMITED)).isEqualTo(2);
+    }
+
+    @Test
+    void theConnectionServicesVerifyChecksTheBudgetsRedisToo() {
+        budget(1, "LOCAL_SHARE");
+        StandardSeedreamConnectionService connection = (StandardSeedreamConnectionService)
+                runner.getControllerService(BudgetFlows.CONNECTION_ID);
+        runner.disableControllerService(connection);
+
+        List<ConfigVerificationResult> up = runner.verify(connection, Map.of());
+        redis.pause();
+        List<ConfigVerificationResult> hung = runner.verify(connection, Map.of());
+        redis.resume();
+        runner.enableControllerService(connection);
+
+        assertThat(up).extracting(ConfigVerificationResult::getOutcome)
+                .containsExactly(Outcome.SUCCESSFUL, Outcome.SUCCESSFUL, Outcome.SUCCESSFUL);
+        assertThat(up.get(2).getVerificationStepName()).isEqualTo("Reach Redis");
+        assertThat(hung.get(2).getOutcome()).isEqualTo(Outcome.FAILED);
+        assertThat(hung.get(2).getExplanation()).contains("redis://127.0.0.1:" + redis.port())
+                .doesNotContain(PASSWORD);
+    }
+
+    /**
+     * Redis hangs mid-run: each request falls back within the Communication Timeout (500 ms) to the node's local share
+     * (the limit ÷ 2 nodes), no run waits past its Run Timeout, every input ends exactly once, a WARN bulletin says
+     * so once; Redis resumed, the node rejoins with an INFO.
+     */
+    @Test
+    void whileRedisHangsTheNodeWorksWithinItsShareAndRejoinsAfterwards() throws Exception {
+        RedisSeedreamImageBudgetService budget = budget(2, "LOCAL_SHARE", "1 sec");
+        runner.setProperty(AbstractSeedreamProcessor.RUN_TIMEOUT, "4 secs");
+        int inputs = 2 * LIMIT;
+        for (int i = 0; i < 2; i++) {
+            runner.enqueue("");
+        }
+        runner.run(1, false, true);
+        runner.assertTransferCount(AbstractSeedreamProcessor.SUCCESS, 2); // on Redis
+
+        redis.pause();
+        for (int i = 2; i < inputs; i++) {
+            runner.enqueue("");
+        }
+        long start = System.nanoTime();
+        runner.run(1, false, false);
+        Duration hungRun = Duration.ofNanos(System.nanoTime() - start);
+
+        int share = LIMIT / 2;
+        assertThat(runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.SUCCESS)).as("2 on Redis + the share")
+                .hasSize(2 + share);
+        assertThat(hungRun).as("no wait past the Run Timeout").isLessThan(Duration.ofSeconds(4));
+        assertThat(((RedisImageBudget) budget.getImageBudget()).metrics().fallbackActive()).isTrue();
+        assertEveryInputOnce(inputs);
+        List<LogMessage> warnings = runner.getControllerServiceLogger(BudgetFlows.BUDGET_ID).getWarnMessages();
+        assertThat(warnings).as("one bulletin for the outage").hasSize(1);
+        assertThat(Arrays.toString(warnings.get(0).getArgs())).contains("redis://127.0.0.1:" + redis.port())
+                .contains("local share");
+
+        redis.resume();
+        Thread.sleep(WINDOW.toMillis() + 500); // past the retry interval and the local window
+        runner.run(1, true, false);
+
+        assertThat(((RedisImageBudget) budget.getImageBudget()).metrics().fallbackActive()).isFalse();
+        assertThat(runner.getControllerServiceLogger(BudgetFlows.BUDGET_ID).getInfoMessages())
+                .anySatisfy(info -> assertThat(Arrays.toString(info.getArgs())).contains("back on Redis"));
+        assertThat(runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.SUCCESS).size())
+                .as("more images after the rejoin").isGreaterThan(2 + share);
+        assertEveryInputOnce(inputs);
+        assertThat(emulator.stats().requestsWithStatus(429)).isZero();
+        assertPasswordNowhere();
+    }
+
+    @Test
+    void withFallbackFailARequestGoesToRetryUnsentWhileRedisIsDown() {
+        budget(1, "FAIL");
+        redis.kill();
+        runner.enqueue("");
+
+        runner.run();
+
+        runner.assertAllFlowFilesTransferred(AbstractSeedreamProcessor.RETRY, 1);
+        runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.RETRY).get(0)
+                .assertAttributeEquals(SeedreamAttributes.ERROR_CODE, "ImageBudgetUnavailable");
+        assertThat(emulator.stats().generationRequests()).isZero();
+        assertThat(counter(runner, SeedreamCounters.CALLS_FAILED)).isEqualTo(1);
+        assertPasswordNowhere();
+    }
+
+    /** Each input is on original (with its image on success), on retry or failure, or still queued: once. */
+    private void assertEveryInputOnce(int inputs) {
+        int original = runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.ORIGINAL).size();
+        int retry = runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.RETRY).size();
+        int failure = runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.FAILURE).size();
+        int queued = runner.getQueueSize().getObjectCount();
+        assertThat(original + retry + failure + queued).as("original %d + retry %d + failure %d + queued %d",
+                original, retry, failure, queued).isEqualTo(inputs);
+        assertThat(runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.SUCCESS)).hasSize(original);
+    }
+
+    private void assertPasswordNowhere() {
+        List<String> texts = new java.util.ArrayList<>();
+        runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.SUCCESS)
+                .forEach(flowFile -> texts.add(flowFile.getAttributes().toString()));
+        runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.RETRY)
+                .forEach(flowFile -> texts.add(flowFile.getAttributes().toString()));
+        runner.getProvenanceEvents().forEach(event -> texts.add(event.getTransitUri() + " " + event.getDetails()));
+        texts.addAll(RedisSeedreamImageBudgetServiceTest.messages(runner.getLogger()));
+        texts.addAll(RedisSeedreamImageBudgetServiceTest.messages(
+                runner.getControllerServiceLogger(BudgetFlows.BUDGET_ID)));
+        texts.addAll(RedisSeedreamImageBudgetServiceTest.messages(
+                runner.getControllerServiceLogger(BudgetFlows.CONNECTION_ID)));
+        assertThat(texts).isNotEmpty().noneMatch(text -> text.contains(PASSWORD));
+    }
+}
