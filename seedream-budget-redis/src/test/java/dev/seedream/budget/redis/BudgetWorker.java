@@ -57,7 +57,7 @@ public final class BudgetWorker {
 
         ImageBudget budget = "local".equals(redisUri) ? ImageBudget.slidingWindow(limit, window)
                 : RedisImageBudget.builder().uri(redisUri).budgetKey(budgetKey).imagesPerMinute(limit).window(window)
-                        .margin(window.dividedBy(10)).nodes(2).build();
+                        .margin(window.dividedBy(10)).timeout(Duration.ofSeconds(2)).nodes(2).build();
         AtomicLong generated = new AtomicLong();
         AtomicLong provider429 = new AtomicLong();
         AtomicLong localLimit = new AtomicLong();
