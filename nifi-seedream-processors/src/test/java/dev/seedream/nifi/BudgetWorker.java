@@ -1,14 +1,14 @@
 package dev.seedream.nifi;
 
+import dev.seedream.emulator.junit.WorkerJvms;
 import dev.seedream.budget.redis.RedisImageBudget;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,22 +62,21 @@ public final class BudgetWorker {
         for (long i = 0; i < offered; i++) {
             runner.enqueue("");
         }
-        System.out.println("WARM");
-        System.out.flush();
-        if (!"GO".equals(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine())) {
-            throw new IllegalStateException("expected GO on stdin");
-        }
+        WorkerJvms.ready();
+        WorkerJvms.awaitGo();
         run(runner, duration);
-        System.out.println("RESULT offered=" + offered
-                + " generated=" + BudgetFlows.counter(runner, SeedreamCounters.IMAGES_GENERATED)
-                + " rateLimited=" + BudgetFlows.counter(runner, SeedreamCounters.CALLS_RATE_LIMITED)
-                + " failed=" + BudgetFlows.counter(runner, SeedreamCounters.CALLS_FAILED)
-                + " budgetWaits=" + BudgetFlows.counter(runner, SeedreamCounters.BUDGET_WAITS)
-                + " success=" + runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.SUCCESS).size()
-                + " retry=" + runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.RETRY).size()
-                + " queued=" + runner.getQueueSize().getObjectCount()
-                + " fallbacks=" + (budget == null ? 0 : ((RedisImageBudget) budget.getImageBudget()).metrics()
-                .fallbacks()));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("offered", offered);
+        result.put("generated", BudgetFlows.counter(runner, SeedreamCounters.IMAGES_GENERATED));
+        result.put("rateLimited", BudgetFlows.counter(runner, SeedreamCounters.CALLS_RATE_LIMITED));
+        result.put("failed", BudgetFlows.counter(runner, SeedreamCounters.CALLS_FAILED));
+        result.put("budgetWaits", BudgetFlows.counter(runner, SeedreamCounters.BUDGET_WAITS));
+        result.put("success", runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.SUCCESS).size());
+        result.put("retry", runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.RETRY).size());
+        result.put("queued", runner.getQueueSize().getObjectCount());
+        result.put("fallbacks", budget == null ? 0 : ((RedisImageBudget) budget.getImageBudget()).metrics()
+                .fallbacks());
+        WorkerJvms.result(result);
         System.exit(0); // the services' non-daemon threads would keep the JVM alive
     }
 

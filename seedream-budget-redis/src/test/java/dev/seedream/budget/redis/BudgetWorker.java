@@ -7,13 +7,13 @@ import dev.seedream.client.ResponseFormat;
 import dev.seedream.client.SeedreamClient;
 import dev.seedream.client.SeedreamException;
 import dev.seedream.client.SeedreamRateLimitException;
+import dev.seedream.emulator.junit.WorkerJvms;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,8 +42,7 @@ public final class BudgetWorker {
                 .build()) {
             warmUp.generate(request, ImageSinks.discarding());
         }
-        System.out.println("WARM");
-        System.out.flush();
+        WorkerJvms.ready();
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,9 +70,7 @@ public final class BudgetWorker {
             warmUp(baseUrl, apiKey, request);
             long offers = 2L * limit * duration.toMillis() / window.toMillis();
             long intervalNanos = window.toNanos() / (2L * limit);
-            if (!"GO".equals(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine())) {
-                throw new IllegalStateException("expected GO on stdin");
-            }
+            WorkerJvms.awaitGo();
             long start = System.nanoTime();
             for (long i = 0; i < offers; i++) {
                 long due = start + i * intervalNanos;
@@ -97,10 +94,14 @@ public final class BudgetWorker {
             }
             CompletableFuture.allOf(calls.stream().map(call -> call.exceptionally(failure -> null))
                     .toArray(CompletableFuture[]::new)).get(window.toMillis() * 4, TimeUnit.MILLISECONDS);
-            String redisCalls = budget instanceof RedisImageBudget shared
-                    ? String.valueOf(shared.metrics().redisCalls()) : "0";
-            System.out.println("RESULT offered=" + offers + " generated=" + generated + " provider429=" + provider429
-                    + " localLimit=" + localLimit + " otherFailures=" + otherFailures + " redisCalls=" + redisCalls);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("offered", offers);
+            result.put("generated", generated);
+            result.put("provider429", provider429);
+            result.put("localLimit", localLimit);
+            result.put("otherFailures", otherFailures);
+            result.put("redisCalls", budget instanceof RedisImageBudget shared ? shared.metrics().redisCalls() : 0);
+            WorkerJvms.result(result);
         }
     }
 }

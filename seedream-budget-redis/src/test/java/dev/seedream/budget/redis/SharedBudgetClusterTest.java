@@ -4,21 +4,14 @@ import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Latency;
 import dev.seedream.emulator.junit.RedisServer;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
+import dev.seedream.emulator.junit.WorkerJvms;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +54,7 @@ class SharedBudgetClusterTest {
 
     @Test
     void twoJvmsOnOneRedisBudgetNeverMeetA429AndUseTheBudget() throws Exception {
-        Run run = run(2, redis.uri());
+        Run run = run(2, redis.uri(), RUN);
 
         assertThat(run.sum("provider429")).as("provider 429s: %s, %d images in the run", run.workers(), run.imagesInRun()).isZero();
         assertThat(run.sum("otherFailures")).isZero();
@@ -75,7 +68,7 @@ class SharedBudgetClusterTest {
 
     @Test
     void theControlWithAFullLimitPerJvmMeets429s() throws Exception {
-        Run run = run(2, "local");
+        Run run = run(2, "local", RUN);
 
         assertThat(run.sum("provider429")).as("two JVMs each at the full limit overshoot").isPositive();
         assertThat(emulator.stats().requestsWithStatus(429)).isEqualTo(run.sum("provider429"));
@@ -85,60 +78,17 @@ class SharedBudgetClusterTest {
      * Starts the workers, lets them warm up, clears the emulator's window, starts them together, and reads the
      * images the emulator generated within the run.
      */
-    private Run run(int nodes, String budget) throws Exception {
-        String key = "cluster-" + System.nanoTime();
-        List<Process> workers = new ArrayList<>();
-        List<BufferedReader> outputs = new ArrayList<>();
-        try {
-            for (int i = 0; i < nodes; i++) {
-                Process worker = new ProcessBuilder(javaBinary(), "-cp", testClassPath(), BudgetWorker.class.getName(),
-                        emulator.baseUri().toString(), "test-key", budget, key, String.valueOf(LIMIT),
-                        String.valueOf(WINDOW.toMillis()), String.valueOf(RUN.toMillis()))
-                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                workers.add(worker);
-                outputs.add(new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8)));
-            }
-            for (BufferedReader output : outputs) {
-                assertThat(output.readLine()).isEqualTo("WARM");
-            }
+    private Run run(int nodes, String budget, Duration duration) throws InterruptedException {
+        try (WorkerJvms workers = WorkerJvms.start(nodes, BudgetWorker.class, emulator.baseUri().toString(), "test-key",
+                budget, "cluster-" + System.nanoTime(), String.valueOf(LIMIT), String.valueOf(WINDOW.toMillis()),
+                String.valueOf(duration.toMillis()))) {
             emulator.reset(); // forgets the warm-up requests
             long start = System.nanoTime();
-            for (Process worker : workers) {
-                worker.getOutputStream().write("GO\n".getBytes(StandardCharsets.UTF_8));
-                worker.getOutputStream().flush();
-            }
-            TimeUnit.NANOSECONDS.sleep(start + RUN.toNanos() - System.nanoTime());
+            workers.go();
+            TimeUnit.NANOSECONDS.sleep(start + duration.toNanos() - System.nanoTime());
             long imagesInRun = emulator.stats().imagesGenerated();
-            List<Map<String, Long>> results = new ArrayList<>();
-            for (int i = 0; i < nodes; i++) {
-                results.add(result(workers.get(i), outputs.get(i)));
-            }
-            return new Run(imagesInRun, results);
-        } finally {
-            workers.forEach(Process::destroyForcibly);
+            return new Run(imagesInRun, workers.results());
         }
-    }
-
-    private static Map<String, Long> result(Process worker, BufferedReader output) throws IOException,
-            InterruptedException {
-        List<String> lines = output.lines().toList();
-        assertThat(worker.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(worker.exitValue()).as("worker output: %s", lines).isZero();
-        String line = lines.stream().filter(text -> text.startsWith("RESULT ")).findFirst().orElseThrow(() ->
-                new AssertionError("no RESULT line in: " + lines));
-        Map<String, Long> values = new HashMap<>();
-        Arrays.stream(line.substring(7).split(" ")).map(pair -> pair.split("="))
-                .forEach(pair -> values.put(pair[0], Long.parseLong(pair[1])));
-        return values;
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** Surefire runs tests from a manifest-only jar; it names the real class path here. */
-    private static String testClassPath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
     private record Run(long imagesInRun, List<Map<String, Long>> workers) {
