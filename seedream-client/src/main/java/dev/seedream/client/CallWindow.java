@@ -1,12 +1,8 @@
 package dev.seedream.client;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -50,7 +46,7 @@ public final class CallWindow<I, R> {
     private Consumer<? super Completion<I, R>> listener;
 
     // Guarded by this.
-    private final Map<Integer, I> running = new LinkedHashMap<>();
+    private int running;
     private final Deque<Completion<I, R>> finished = new ArrayDeque<>();
     private int started;
     private boolean pumping;
@@ -100,13 +96,6 @@ public final class CallWindow<I, R> {
         pump();
     }
 
-    /** The inputs started whose calls have not been handed to the listener yet, in the order they started. */
-    public synchronized List<I> running() {
-        List<I> open = new ArrayList<>(running.values());
-        finished.forEach(completion -> open.add(completion.input()));
-        return open;
-    }
-
     /** How many inputs have been started. */
     public synchronized int started() {
         return started;
@@ -144,7 +133,7 @@ public final class CallWindow<I, R> {
                         continue;
                     }
                     index = started++;
-                    running.put(index, input);
+                    running++;
                 }
             }
             if (completion != null) {
@@ -158,7 +147,7 @@ public final class CallWindow<I, R> {
 
     /** Called with the lock held; asking whether there is a next input may fail like reading it. */
     private boolean canStartMore() {
-        if (stopped || exhausted || done.isDone() || running.size() >= maxInFlight) {
+        if (stopped || exhausted || done.isDone() || running >= maxInFlight) {
             return false;
         }
         try {
@@ -198,7 +187,7 @@ public final class CallWindow<I, R> {
         }
         stage.whenComplete((result, failure) -> {
             synchronized (this) {
-                running.remove(index);
+                running--;
                 finished.add(new Completion<>(index, input, failure == null ? result : null,
                         SeedreamException.unwrap(failure)));
             }
@@ -208,7 +197,7 @@ public final class CallWindow<I, R> {
 
     private void completeIfFinished() {
         synchronized (this) {
-            if (pumping || !running.isEmpty() || !finished.isEmpty() || !(stopped || exhausted)) {
+            if (pumping || running > 0 || !finished.isEmpty() || !(stopped || exhausted)) {
                 return;
             }
         }

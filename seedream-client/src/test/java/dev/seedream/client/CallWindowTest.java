@@ -46,12 +46,12 @@ class CallWindowTest {
 
         assertThat(calls).containsOnlyKeys("p0", "p1");
         assertThat(read).hasValue(2);
-        assertThat(window.running()).containsExactly("p0", "p1");
+        assertThat(window.started()).isEqualTo(2);
 
         calls.get("p1").complete("image 1");
         assertThat(completions).extracting(CallWindow.Completion::index).containsExactly(1);
         assertThat(calls).containsOnlyKeys("p0", "p1", "p2");
-        assertThat(window.running()).containsExactly("p0", "p2");
+        assertThat(window.started()).isEqualTo(3);
 
         calls.get("p0").completeExceptionally(new CompletionException(new IllegalStateException("boom")));
         calls.get("p2").complete("image 2");

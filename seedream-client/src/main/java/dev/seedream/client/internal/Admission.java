@@ -62,11 +62,6 @@ final class Admission {
         });
     }
 
-    /** The most images this attempt may produce: what it reserved. */
-    int reserved() {
-        return reserved;
-    }
-
     /** The exchange is over: the next request may go. */
     void releaseSlot() {
         if (slotHeld.compareAndSet(true, false)) {
