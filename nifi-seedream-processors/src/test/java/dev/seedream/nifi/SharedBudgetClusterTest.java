@@ -1,20 +1,12 @@
 package dev.seedream.nifi;
 
-import dev.seedream.emulator.EmulatorConfig;
-import dev.seedream.emulator.Latency;
-import dev.seedream.emulator.junit.RedisServer;
+import dev.seedream.emulator.junit.BudgetCluster;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
-import dev.seedream.emulator.junit.WorkerJvms;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,30 +24,12 @@ class SharedBudgetClusterTest {
     private static final Duration RUN = WINDOW.multipliedBy(WINDOWS);
 
     @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder()
-            .imagesPerMinute(LIMIT).rateWindow(WINDOW).latency(Latency.fixed(Duration.ofMillis(20))).build());
-
-    private static RedisServer redis;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    @BeforeEach
-    void clearTheEmulatorsWindow() throws InterruptedException {
-        Thread.sleep(WINDOW.toMillis() + 200);
-        emulator.reset();
-    }
+    static final BudgetCluster cluster = BudgetCluster.of(LIMIT, WINDOW);
+    private static final SeedreamEmulatorExtension emulator = cluster.emulator();
 
     @Test
     void twoNiFiNodesOnOneRedisBudgetServiceNeverMeetA429AndUseTheBudget() throws Exception {
-        Run run = run(2, String.valueOf(redis.port()), RUN);
+        BudgetCluster.Run run = run(2, String.valueOf(cluster.redis().port()), RUN);
 
         double used = (double) run.imagesInRun() / (LIMIT * WINDOWS);
         System.out.printf("NiFi, shared budget, 2 JVMs: %.1f %% used, provider 429s %d, workers %s%n", used * 100,
@@ -76,7 +50,7 @@ class SharedBudgetClusterTest {
 
     @Test
     void theControlWithEachNodesFullLimitMeets429s() throws Exception {
-        Run run = run(2, "local", WINDOW.multipliedBy(2));
+        BudgetCluster.Run run = run(2, "local", WINDOW.multipliedBy(2));
 
         System.out.printf("NiFi, control, 2 JVMs: provider 429s %d, workers %s%n",
                 emulator.stats().requestsWithStatus(429), run.workers());
@@ -86,26 +60,9 @@ class SharedBudgetClusterTest {
                 .isGreaterThanOrEqualTo(emulator.stats().requestsWithStatus(429));
     }
 
-    /**
-     * Starts the workers, lets them warm up, clears the emulator's window, starts them together, and reads the
-     * images the emulator generated within the run.
-     */
-    private Run run(int nodes, String budget, Duration duration) throws InterruptedException {
-        try (WorkerJvms workers = WorkerJvms.start(nodes, BudgetWorker.class, emulator.baseUri().toString(), budget,
+    private BudgetCluster.Run run(int nodes, String budget, Duration duration) throws InterruptedException {
+        return cluster.run(nodes, BudgetWorker.class, duration, emulator.baseUri().toString(), budget,
                 "nifi-cluster-" + System.nanoTime(), String.valueOf(LIMIT), String.valueOf(WINDOW.toMillis()),
-                String.valueOf(duration.toMillis()))) {
-            emulator.reset(); // forgets the warm-up requests
-            long start = System.nanoTime();
-            workers.go();
-            TimeUnit.NANOSECONDS.sleep(start + duration.toNanos() - System.nanoTime());
-            long imagesInRun = emulator.stats().imagesGenerated();
-            return new Run(imagesInRun, workers.results());
-        }
-    }
-
-    private record Run(long imagesInRun, List<Map<String, Long>> workers) {
-        long sum(String name) {
-            return workers.stream().mapToLong(values -> values.get(name)).sum();
-        }
+                String.valueOf(duration.toMillis()));
     }
 }
