@@ -81,7 +81,10 @@ final class BudgetFlows {
         }
         String credentials = password == null ? "" : ":" + password + "@";
         String uri = "redis://" + credentials + "127.0.0.1:" + redisPort;
-        try (RedisImageBudget budget = RedisImageBudget.builder().uri(uri).budgetKey("warm-up").imagesPerMinute(1).timeout(Duration.ofSeconds(10)).build()) {
+        // A key of this JVM's own: another JVM warming up meanwhile must not wait for this one's image.
+        try (RedisImageBudget budget = RedisImageBudget.builder().uri(uri)
+                .budgetKey("warm-up-" + ProcessHandle.current().pid()).imagesPerMinute(1)
+                .timeout(Duration.ofSeconds(10)).build()) {
             budget.acquire(SeedreamClient.DEFAULT_MODEL, 1, Duration.ofSeconds(10)).get(20, TimeUnit.SECONDS)
                     .giveBack(1);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
