@@ -8,20 +8,14 @@ import dev.seedream.client.ImageBudget;
 import org.apache.camel.CamelContext;
 
 /**
- * Builds the Redis budget of the budget options and reads its counters. seedream-budget-redis is an optional
- * dependency, so its classes are named only in the nested {@link Redis} class, which the JVM loads on first use:
- * after the check that the module is there, or for a budget that is a {@code RedisImageBudget} (then it is).
+ * Builds the Redis budget of the budget options. seedream-budget-redis is an optional dependency, so its classes
+ * are named only in the nested {@link Redis} class, which the JVM loads on first use: after the check that the
+ * module is there.
  */
 final class SeedreamBudgetSupport {
 
     static final String REDIS_BUDGET_CLASS = "dev.seedream.budget.redis.RedisImageBudget";
     static final String REDIS_MODULE = "dev.seedream:seedream-budget-redis";
-
-    /** The counters of a shared budget; all zero for a budget that keeps none (the client's own window). */
-    record BudgetMetrics(long grants, long waits, long redisCalls, long fallbackGrants, long fallbacks,
-                         boolean fallbackActive) {
-        static final BudgetMetrics NONE = new BudgetMetrics(0, 0, 0, 0, 0, false);
-    }
 
     private SeedreamBudgetSupport() {
     }
@@ -43,15 +37,6 @@ final class SeedreamBudgetSupport {
         return Redis.build(options, imagesPerMinute);
     }
 
-    /** The counters of {@code budget} when it is a {@code RedisImageBudget}, else {@link BudgetMetrics#NONE}. */
-    static BudgetMetrics metrics(ImageBudget budget) {
-        // By name: an instanceof here would need the class even when the budget is another one.
-        if (budget == null || !budget.getClass().getName().equals(REDIS_BUDGET_CLASS)) {
-            return BudgetMetrics.NONE;
-        }
-        return Redis.metrics(budget);
-    }
-
     /** Everything that names the optional module's classes. */
     private static final class Redis {
 
@@ -64,12 +49,6 @@ final class SeedreamBudgetSupport {
                     .fallback(fallback(options.getBudgetFallback()))
                     .timeout(Duration.ofMillis(options.getBudgetTimeout()))
                     .build();
-        }
-
-        static BudgetMetrics metrics(ImageBudget budget) {
-            RedisImageBudget.Metrics m = ((RedisImageBudget) budget).metrics();
-            return new BudgetMetrics(m.grants(), m.waits(), m.redisCalls(), m.fallbackGrants(), m.fallbacks(),
-                    m.fallbackActive());
         }
 
         private static RedisImageBudget.Fallback fallback(String name) {

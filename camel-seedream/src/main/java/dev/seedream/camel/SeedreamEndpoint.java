@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
-import dev.seedream.camel.SeedreamBudgetSupport.BudgetMetrics;
 import dev.seedream.client.ClientMetrics;
 import dev.seedream.client.ImageBudget;
 import dev.seedream.client.ImageSink;
@@ -147,11 +146,11 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     /** The client's counters, zero while the endpoint is stopped. */
     private ClientMetrics clientMetrics() {
         SeedreamClient current = client;
-        return current == null ? new ClientMetrics(0, 0, 0, 0, 0, 0) : current.metrics();
+        return current == null ? ClientMetrics.NONE : current.metrics();
     }
 
-    private BudgetMetrics budgetMetrics() {
-        return SeedreamBudgetSupport.metrics(budgetInUse);
+    private ImageBudget.Metrics budgetMetrics() {
+        return clientMetrics().budget();
     }
 
     @ManagedAttribute(description = "HTTP requests of the endpoint's client being sent or read now")
@@ -191,19 +190,21 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         return budget == null ? "" : budget.toString();
     }
 
-    @ManagedAttribute(description = "Shared budget: grants made by Redis (0 without a Redis budget)")
+    @ManagedAttribute(description = "Images-per-minute budget: grants made by its window (Redis's for a shared"
+                                    + " budget, the local share's not included)")
     public long getBudgetGrants() {
         return budgetMetrics().grants();
     }
 
-    @ManagedAttribute(description = "Shared budget: callers that found the window full and waited")
+    @ManagedAttribute(description = "Images-per-minute budget: callers that found the window full and waited")
     public long getBudgetWaits() {
         return budgetMetrics().waits();
     }
 
-    @ManagedAttribute(description = "Shared budget: scripts run on Redis (acquire and give-back)")
+    @ManagedAttribute(description = "Shared budget: scripts run on Redis (acquire and give-back); 0 for a local"
+                                    + " window")
     public long getBudgetRedisCalls() {
-        return budgetMetrics().redisCalls();
+        return budgetMetrics().remoteCalls();
     }
 
     @ManagedAttribute(description = "Shared budget: grants made by the local fallback while Redis was unreachable")

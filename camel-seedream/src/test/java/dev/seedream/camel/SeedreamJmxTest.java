@@ -45,7 +45,8 @@ class SeedreamJmxTest {
             assertThat(server.getAttribute(endpoint, "InFlight")).isEqualTo(0);
             assertThat(server.getAttribute(endpoint, "Waiting")).isEqualTo(0);
             assertThat(server.getAttribute(endpoint, "Budget")).isEqualTo("");
-            assertThat(server.getAttribute(endpoint, "BudgetGrants")).isEqualTo(0L);
+            assertThat(server.getAttribute(endpoint, "BudgetGrants")).as("the client's own window").isEqualTo(2L);
+            assertThat(server.getAttribute(endpoint, "BudgetRedisCalls")).isEqualTo(0L);
             assertThat(server.getAttribute(endpoint, "EndpointUri")).as("Camel's own attributes stay")
                     .asString().startsWith("seedream://generate");
         }

@@ -1,27 +1,18 @@
 package dev.seedream.nifi;
 
 import dev.seedream.budget.redis.RedisImageBudget;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.SslOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.cluster.ClusterClientOptions;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.ssl.SSLContextProvider;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * How the budget service reaches Redis, from its properties: the URI for {@link RedisImageBudget} (credentials
- * percent-encoded, so any password works), the address without them for every message, and a PING for Verify.
+ * percent-encoded, so any password works), the address without them for every message, and Verify's PING.
  * {@link #toString()} shows the address only.
  *
  * @param host     host name or IP address
@@ -58,61 +49,37 @@ record RedisConnection(String host, int port, boolean cluster, String username, 
         return builder;
     }
 
-    /** Connects once, sends PING within the Communication Timeout, and disconnects. */
-    ConfigVerificationResult ping(VerificationStep step) {
-        RedisURI uri = RedisURI.create(uri());
-        uri.setTimeout(timeout);
-        Duration connectTimeout = timeout.compareTo(VERIFY_CONNECT_TIMEOUT) > 0 ? timeout : VERIFY_CONNECT_TIMEOUT;
-        ClientOptions options = ClientOptions.builder()
-                .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
-                .timeoutOptions(TimeoutOptions.enabled(timeout)).sslOptions(sslOptions()).build();
+    /**
+     * The budget of these settings for Verify: like {@link #budgetBuilder()}'s, with time for the first TLS
+     * handshake of the JVM.
+     */
+    RedisImageBudget.Builder probeBuilder() {
+        return budgetBuilder().connectTimeout(timeout.compareTo(VERIFY_CONNECT_TIMEOUT) > 0 ? timeout
+                : VERIFY_CONNECT_TIMEOUT);
+    }
+
+    /** Sends PING over {@code budget}'s connection (which connects first, if it must). */
+    ConfigVerificationResult ping(RedisImageBudget budget, VerificationStep step) {
+        long start = System.nanoTime();
         try {
-            long start = System.nanoTime();
-            String reply = cluster ? pingCluster(uri, options) : pingStandalone(uri, options);
+            String reply = budget.ping().get();
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             return step.passed("Redis at " + address() + " answered " + reply + " (connected and answered in " + millis
                     + " ms; Communication Timeout " + timeout.toMillis() + " ms)");
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause();
-            return step.failed("Redis at " + address() + " did not answer PING: " + redact(e.getMessage())
+        } catch (ExecutionException e) {
+            Throwable failure = e.getCause();
+            Throwable cause = failure.getCause();
+            return step.failed("Redis at " + address() + " did not answer PING: " + redact(failure.toString())
                     + (cause == null ? "" : " (" + redact(cause.toString()) + ")"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return step.failed("Interrupted while waiting for Redis at " + address() + " to answer PING");
         }
     }
 
     @Override
     public String toString() {
         return address();
-    }
-
-    private static String pingStandalone(RedisURI uri, ClientOptions options) {
-        RedisClient client = RedisClient.create();
-        client.setOptions(options);
-        try (StatefulRedisConnection<String, String> connection = client.connect(uri)) {
-            return connection.sync().ping();
-        } finally {
-            client.shutdown(0, 1, TimeUnit.SECONDS);
-        }
-    }
-
-    private static String pingCluster(RedisURI uri, ClientOptions options) {
-        RedisClusterClient client = RedisClusterClient.create(uri);
-        client.setOptions(ClusterClientOptions.builder(options).build());
-        try (StatefulRedisClusterConnection<String, String> connection = client.connect()) {
-            return connection.sync().ping();
-        } finally {
-            client.shutdown(0, 1, TimeUnit.SECONDS);
-        }
-    }
-
-    /** The same TLS settings as {@link #budgetBuilder()} gives the budget. */
-    private SslOptions sslOptions() {
-        if (tls == null) {
-            return SslOptions.create();
-        }
-        return SslOptions.builder().jdkSslProvider().sslContext(context -> {
-            context.trustManager(tls.createTrustManager());
-            tls.createKeyManager().ifPresent(context::keyManager);
-        }).build();
     }
 
     private String uri() {

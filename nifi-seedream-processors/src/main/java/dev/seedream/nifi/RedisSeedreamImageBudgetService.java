@@ -175,7 +175,8 @@ public class RedisSeedreamImageBudgetService extends AbstractControllerService
     public void onEnabled(ConfigurationContext context) {
         connection = connection(context);
         int nodes = nodes();
-        budget = budget(context, connection, nodes).fallbackListener(new BulletinListener(getLogger())).build();
+        budget = budget(context, connection.budgetBuilder(), nodes).fallbackListener(new BulletinListener(getLogger()))
+                .build();
         reportedWaits.set(0);
         getLogger().info("Shared image budget {} enabled; local share while Redis is away: {} of {} images per "
                 + "minute ({} node(s))", budget, Math.max(1, limit(context) / nodes), limit(context), nodes);
@@ -212,19 +213,21 @@ public class RedisSeedreamImageBudgetService extends AbstractControllerService
     @Override
     public List<ConfigVerificationResult> verifyBudget(ComponentLog verificationLogger) {
         RedisConnection current = connection;
-        if (budget == null || current == null) {
+        RedisImageBudget enabled = budget;
+        if (enabled == null || current == null) {
             return List.of(REDIS_STEP.failed("The Image Budget Service is not enabled"));
         }
-        return List.of(logged(verificationLogger, current.ping(REDIS_STEP)));
+        return List.of(logged(verificationLogger, current.ping(enabled, REDIS_STEP)));
     }
 
     @Override
     public List<ConfigVerificationResult> verify(ConfigurationContext context, ComponentLog verificationLogger,
                                                  Map<String, String> variables) {
         RedisConnection edited;
+        RedisImageBudget.Builder probe;
         try {
             edited = connection(context);
-            budget(context, edited, nodes()); // checks the budget's own settings without connecting
+            probe = budget(context, edited.probeBuilder(), nodes());
         } catch (RuntimeException e) {
             return List.of(SETTINGS_STEP.failed("Invalid settings: " + e.getMessage()),
                     REDIS_STEP.skipped("The settings are invalid"));
@@ -234,7 +237,9 @@ public class RedisSeedreamImageBudgetService extends AbstractControllerService
                 .evaluateAttributeExpressions().getValue() + " of " + limit(context) + " images per minute at "
                 + edited.address() + "; local share " + Math.max(1, limit(context) / nodes) + " (" + nodes
                 + " node(s)) while Redis is away");
-        return List.of(settings, logged(verificationLogger, edited.ping(REDIS_STEP)));
+        try (RedisImageBudget probing = probe.build()) {
+            return List.of(settings, logged(verificationLogger, edited.ping(probing, REDIS_STEP)));
+        }
     }
 
     /** Nodes sharing the limit while Redis is away; tests override it, NiFi tells it through the NodeTypeProvider. */
@@ -262,8 +267,8 @@ public class RedisSeedreamImageBudgetService extends AbstractControllerService
         return builder;
     }
 
-    private RedisImageBudget.Builder budget(PropertyContext context, RedisConnection redis, int nodes) {
-        return window(redis.budgetBuilder()
+    private RedisImageBudget.Builder budget(PropertyContext context, RedisImageBudget.Builder connected, int nodes) {
+        return window(connected
                 .budgetKey(context.getProperty(BUDGET_KEY).evaluateAttributeExpressions().getValue())
                 .imagesPerMinute(limit(context))
                 .fallback(RedisImageBudget.Fallback.valueOf(context.getProperty(FALLBACK).getValue()))

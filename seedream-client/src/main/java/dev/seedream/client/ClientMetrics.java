@@ -9,7 +9,12 @@ package dev.seedream.client;
  * @param retries       attempts that were retries
  * @param rateLimited   429 answers plus local limit refusals
  * @param failures      calls that ended in an exception
+ * @param budget        the counters of the images-per-minute budget the client draws on (its own window, or a
+ *                      shared budget, whose numbers every client on it sees alike): grants, waits, fallback state
  */
 public record ClientMetrics(int inFlight, int waiting, long requestsSent, long retries, long rateLimited,
-                            long failures) {
+                            long failures, ImageBudget.Metrics budget) {
+
+    /** What a client that is not running reports. */
+    public static final ClientMetrics NONE = new ClientMetrics(0, 0, 0, 0, 0, 0, ImageBudget.Metrics.NONE);
 }

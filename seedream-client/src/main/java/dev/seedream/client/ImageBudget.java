@@ -3,7 +3,9 @@ package dev.seedream.client;
 import dev.seedream.client.internal.LocalImageBudget;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Where a client's images-per-minute budget is kept. The default is the client's own sliding window
@@ -31,19 +33,58 @@ public interface ImageBudget extends AutoCloseable {
      * sixtieth longer than the window, as the client's default does for a minute. Close it to stop its timer.
      */
     static ImageBudget slidingWindow(int images, Duration window) {
+        checkWindow(images, window);
+        return LocalImageBudget.standalone(images, window);
+    }
+
+    /**
+     * The same window on a timer of the caller's, which {@link #close()} leaves running: for a budget that keeps a
+     * local window beside its own (a shared budget's fallback) without a second timer thread.
+     */
+    static ImageBudget slidingWindow(int images, Duration window, ScheduledExecutorService timer) {
+        checkWindow(images, window);
+        return LocalImageBudget.onScheduler(images, window, Objects.requireNonNull(timer, "timer"));
+    }
+
+    private static void checkWindow(int images, Duration window) {
         if (images < 0 || window == null || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("need images >= 0 and a positive window, got " + images + " per "
                     + window);
         }
-        return LocalImageBudget.standalone(images, window);
     }
 
     /** Callers of this JVM waiting for images now. */
     int waiting();
 
+    /**
+     * This budget's counters since it was built, which {@link SeedreamClient#metrics()} reports with the client's
+     * own; a budget that keeps none reports {@link Metrics#NONE}.
+     */
+    default Metrics metrics() {
+        return Metrics.NONE;
+    }
+
     /** Releases what the budget holds (connections, timers); a client does not close a budget it was given. */
     @Override
     default void close() {
+    }
+
+    /**
+     * Counters of a budget since it was built. A budget shared by several clients of a JVM reports the same numbers
+     * to each of them.
+     *
+     * @param grants         grants made by the budget's window (a shared budget's store, or the local window)
+     * @param waits          callers that found the window full and waited (whether or not they got images later)
+     * @param remoteCalls    calls a shared budget made to its store (0 for a local window)
+     * @param fallbackGrants grants a shared budget made from its local fallback while its store was unreachable
+     * @param fallbacks      times a shared budget's store became unreachable
+     * @param fallbackActive whether a shared budget is in fallback now
+     */
+    record Metrics(long grants, long waits, long remoteCalls, long fallbackGrants, long fallbacks,
+                   boolean fallbackActive) {
+
+        /** What a budget that keeps no counters reports. */
+        public static final Metrics NONE = new Metrics(0, 0, 0, 0, 0, false);
     }
 
     /** Images granted to one attempt. */

@@ -73,6 +73,8 @@ class SeedreamClientLimitsTest {
                             e -> assertThat(e).hasMessageContaining("imagesPerMinute=3"));
             assertThat(client.generate(b64("the third").build()).images()).hasSize(1);
             assertThat(emulator.stats().requestsForPrompt("two more")).isZero();
+            assertThat(client.metrics().budget()).as("the client's own window")
+                    .isEqualTo(new ImageBudget.Metrics(2, 1, 0, 0, 0, false));
         }
     }
 
@@ -153,6 +155,9 @@ class SeedreamClientLimitsTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("granted once the first grant has left")
                     .isGreaterThan(Duration.ofMillis(300));
             assertThat(emulator.stats().requestsForPrompt("third within the window")).isZero();
+            assertThat(first.metrics().budget()).as("both clients report the budget they share")
+                    .isEqualTo(second.metrics().budget())
+                    .isEqualTo(new ImageBudget.Metrics(3, 2, 0, 0, 0, false));
         }
     }
 }

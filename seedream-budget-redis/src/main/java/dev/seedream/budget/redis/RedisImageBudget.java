@@ -4,17 +4,6 @@ import dev.seedream.client.ImageBudget;
 import dev.seedream.client.SeedreamBudgetUnavailableException;
 import dev.seedream.client.SeedreamException;
 import dev.seedream.client.SeedreamRateLimitException;
-import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.SslOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
-import io.lettuce.core.cluster.ClusterClientOptions;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +26,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * One images-per-minute budget for every JVM of an account, kept on Redis: the client's sliding window (each
@@ -65,20 +52,6 @@ public final class RedisImageBudget implements ImageBudget {
     }
 
     /**
-     * Counters of this budget since it was built.
-     *
-     * @param grants         grants made by Redis
-     * @param waits          callers that found the window full and waited
-     * @param redisCalls     scripts run on Redis (acquire and give-back)
-     * @param fallbackGrants grants made by the local share while Redis was unreachable
-     * @param fallbacks      times Redis became unreachable
-     * @param fallbackActive whether the budget is in fallback now
-     */
-    public record Metrics(long grants, long waits, long redisCalls, long fallbackGrants, long fallbacks,
-                          boolean fallbackActive) {
-    }
-
-    /**
      * Told when the budget leaves Redis for its fallback and when it is back, once per outage each (not for every
      * failed retry of a Redis that is still away): an adapter raises an operator's alert with it. Called on a
      * budget or Lettuce thread, so it must return quickly; what it throws is logged and ignored.
@@ -94,21 +67,15 @@ public final class RedisImageBudget implements ImageBudget {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisImageBudget.class);
 
-    private final String address;
     private final String budgetKey;
     private final int limit;
     private final Duration window;
     private final long keepMicros;
     private final Duration timeout;
-    private final Duration retryPause;
-    private final Fallback fallback;
+    private final Duration connectTimeout;
     private final ImageBudget localShare;
-    private final FallbackListener listener;
-    private final AbstractRedisClient client;
-    private final Supplier<CompletableFuture<RedisScriptingAsyncCommands<String, String>>> connect;
-    /** The connection, or its attempt; replaced by a new attempt once one has failed. */
-    private final AtomicReference<CompletableFuture<RedisScriptingAsyncCommands<String, String>>> redis =
-            new AtomicReference<>();
+    private final RedisLink redis;
+    private final FallbackSwitch fallback;
     private final BudgetScripts scripts = new BudgetScripts();
     private final ScheduledExecutorService timer;
     private final Map<String, ModelQueue> queues = new ConcurrentHashMap<>();
@@ -117,49 +84,26 @@ public final class RedisImageBudget implements ImageBudget {
     private final AtomicLong waits = new AtomicLong();
     private final AtomicLong redisCalls = new AtomicLong();
     private final AtomicLong fallbackGrants = new AtomicLong();
-    private final AtomicLong fallbacks = new AtomicLong();
-    /** System.nanoTime() until which Redis is not asked; 0 when it is in use. */
-    private final AtomicLong fallbackUntil = new AtomicLong();
 
     private RedisImageBudget(Builder builder) {
-        RedisURI uri = RedisURI.create(builder.uri);
-        uri.setTimeout(builder.timeout);
-        this.address = (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort();
         this.budgetKey = builder.budgetKey;
         this.limit = builder.imagesPerMinute;
         this.window = builder.window;
         Duration margin = builder.margin != null ? builder.margin : window.dividedBy(60);
         this.keepMicros = TimeUnit.NANOSECONDS.toMicros(window.plus(margin).toNanos());
         this.timeout = builder.timeout;
-        this.retryPause = builder.retryPause;
-        this.fallback = builder.fallback;
-        this.listener = builder.listener;
-        this.localShare = builder.fallback == Fallback.LOCAL_SHARE
-                ? ImageBudget.slidingWindow(Math.max(1, limit / builder.nodes), window) : null;
+        this.connectTimeout = builder.connectTimeout != null ? builder.connectTimeout : builder.timeout;
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "seedream-redis-budget");
             thread.setDaemon(true);
             return thread;
         });
-        // Fail at once rather than queue while disconnected: the fallback, not a growing queue, carries the load.
-        SocketOptions socket = SocketOptions.builder().connectTimeout(builder.timeout).build();
-        TimeoutOptions timeouts = TimeoutOptions.enabled(builder.timeout);
-        SslOptions ssl = builder.sslOptions();
-        if (builder.cluster) {
-            RedisClusterClient cluster = RedisClusterClient.create(uri);
-            cluster.setOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
-                    .sslOptions(ssl).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
-            this.client = cluster;
-            this.connect = () -> cluster.connectAsync(StringCodec.UTF8).thenApply(connection -> connection.async());
-        } else {
-            RedisClient single = RedisClient.create();
-            single.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
-                    .sslOptions(ssl).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
-            this.client = single;
-            this.connect = () -> single.connectAsync(StringCodec.UTF8, uri).toCompletableFuture()
-                    .thenApply(connection -> connection.async());
-        }
-        redis.set(connect.get());
+        this.localShare = builder.fallback == Fallback.LOCAL_SHARE
+                ? ImageBudget.slidingWindow(Math.max(1, limit / builder.nodes), window, timer) : null;
+        this.redis = new RedisLink(builder.uri, builder.cluster, connectTimeout, timeout, builder.trustManager,
+                builder.keyManager);
+        this.fallback = new FallbackSwitch(redis.address(), timeout, builder.retryPause, builder.fallback,
+                builder.listener);
     }
 
     public static Builder builder() {
@@ -169,7 +113,7 @@ public final class RedisImageBudget implements ImageBudget {
     @Override
     public CompletableFuture<Grant> acquire(String model, int images, Duration maxWait) {
         Waiter waiter = new Waiter(Math.max(1, Math.min(images, limit)), System.nanoTime() + maxWait.toNanos());
-        if (inFallback()) {
+        if (fallback.active()) {
             serveLocally(waiter, model);
             return waiter.future;
         }
@@ -185,15 +129,25 @@ public final class RedisImageBudget implements ImageBudget {
                 + (localShare == null ? 0 : localShare.waiting());
     }
 
+    /**
+     * {@code grants} and {@code waits} are Redis's; {@code remoteCalls} the scripts run on it (acquire and give-back);
+     * {@code fallbackGrants} the local share's; {@code fallbacks} the outages; {@code fallbackActive} whether Redis
+     * is not being asked now because it was unreachable a moment ago.
+     */
+    @Override
     public Metrics metrics() {
-        return new Metrics(grants.get(), waits.get(), redisCalls.get(), fallbackGrants.get(), fallbacks.get(),
-                inFallback());
+        return new Metrics(grants.get(), waits.get(), redisCalls.get(), fallbackGrants.get(), fallback.outages(),
+                fallback.active());
     }
 
-    /** Whether Redis is not being asked now because it was unreachable a moment ago. */
-    public boolean inFallback() {
-        long until = fallbackUntil.get();
-        return until != 0 && System.nanoTime() - until < 0;
+    /**
+     * Sends PING over the budget's connection, opening it first when needed — a health check such as NiFi's
+     * Verify. Completes with Redis's answer, or fails once the connect timeout and the timeout have passed. It
+     * leaves the fallback state alone: only the budget's own calls switch it.
+     */
+    public CompletableFuture<String> ping() {
+        return redis.commands().thenCompose(commands -> commands.ping().toCompletableFuture())
+                .orTimeout(connectTimeout.plus(timeout).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -202,68 +156,22 @@ public final class RedisImageBudget implements ImageBudget {
         if (localShare != null) {
             localShare.close();
         }
-        client.shutdownAsync(0, 2, TimeUnit.SECONDS);
+        redis.close();
     }
 
     /** The Redis address without credentials, the key and the limit. */
     @Override
     public String toString() {
-        return "RedisImageBudget[" + address + ", key=" + budgetKey + ", " + limit + " images per " + window + "]";
-    }
-
-    /** The connection; a failed first connect (Redis down at start) is tried again here, after the pause. */
-    private CompletableFuture<RedisScriptingAsyncCommands<String, String>> commands() {
-        CompletableFuture<RedisScriptingAsyncCommands<String, String>> current = redis.get();
-        if (current.isCompletedExceptionally()) {
-            CompletableFuture<RedisScriptingAsyncCommands<String, String>> next = connect.get();
-            return redis.compareAndSet(current, next) ? next : redis.get();
-        }
-        return current;
+        return "RedisImageBudget[" + redis.address() + ", key=" + budgetKey + ", " + limit + " images per " + window + "]";
     }
 
     private String redisKey(String model) {
         return "seedream:budget:{" + budgetKey + ":" + model + "}";
     }
 
-    /** Redis did not answer: every caller of this moment goes to the fallback until the pause is over. */
-    private void fallBack(Throwable failure) {
-        long now = System.nanoTime();
-        long previous = fallbackUntil.getAndSet(now + retryPause.toNanos());
-        if (previous == 0 || now - previous >= 0) { // not already in fallback: say so once
-            fallbacks.incrementAndGet();
-            String reason = "The shared image budget at " + address + " did not answer within " + timeout.toMillis()
-                    + " ms (" + SeedreamException.unwrap(failure).getClass().getSimpleName() + "); "
-                    + (fallback == Fallback.LOCAL_SHARE ? "granting from a local share" : "failing calls")
-                    + " for " + retryPause.toSeconds() + " s, then Redis again";
-            LOG.warn(reason);
-            if (previous == 0) { // was on Redis: a new outage, not a retry of one that goes on
-                tell(() -> listener.fallbackEntered(reason));
-            }
-        }
-    }
-
-    private void rejoined() {
-        if (fallbackUntil.getAndSet(0) != 0) {
-            String reason = "The shared image budget at " + address + " answers again: back on Redis";
-            LOG.info(reason);
-            tell(() -> listener.fallbackLeft(reason));
-        }
-    }
-
-    private void tell(Runnable call) {
-        if (listener == null) {
-            return;
-        }
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.warn("The fallback listener failed: {}", e.toString());
-        }
-    }
-
     private void serveLocally(Waiter waiter, String model) {
         if (localShare == null) {
-            waiter.fail(new SeedreamBudgetUnavailableException("The shared image budget at " + address
+            waiter.fail(new SeedreamBudgetUnavailableException("The shared image budget at " + redis.address()
                     + " did not answer within " + timeout.toMillis() + " ms; no request was sent", null));
             return;
         }
@@ -328,23 +236,23 @@ public final class RedisImageBudget implements ImageBudget {
                 head = waiters.peekFirst();
                 asking = true;
             }
-            if (inFallback()) {
+            if (fallback.active()) {
                 drainToFallback();
                 return;
             }
             String grantId = UUID.randomUUID().toString();
             redisCalls.incrementAndGet();
-            commands().thenCompose(commands -> scripts.acquire(commands, key, limit, head.images, keepMicros, grantId))
+            redis.commands().thenCompose(commands -> scripts.acquire(commands, key, limit, head.images, keepMicros, grantId))
                     .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((reply, failure) -> {
                         if (failure != null) {
-                            fallBack(failure);
+                            fallback.redisFailed(failure);
                             drainToFallback();
                         } else if (reply.granted()) {
-                            rejoined();
+                            fallback.redisAnswered();
                             granted(head, new RedisGrant(key, grantId + ":" + head.images));
                         } else {
-                            rejoined();
+                            fallback.redisAnswered();
                             retryLater(head, reply.waitMicros());
                         }
                     });
@@ -406,7 +314,7 @@ public final class RedisImageBudget implements ImageBudget {
             }
             redisCalls.incrementAndGet();
             // Best effort: if Redis cannot take them back, they leave the window with the grant.
-            commands().thenCompose(commands -> scripts.giveBack(commands, key, member, images))
+            redis.commands().thenCompose(commands -> scripts.giveBack(commands, key, member, images))
                     .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((ignored, failure) -> {
                         if (failure != null) {
@@ -461,6 +369,7 @@ public final class RedisImageBudget implements ImageBudget {
         private Duration window = Duration.ofMinutes(1);
         private Duration margin;
         private Duration timeout = Duration.ofMillis(500);
+        private Duration connectTimeout;
         private Duration retryPause = Duration.ofSeconds(10);
         private Fallback fallback = Fallback.LOCAL_SHARE;
         private int nodes = 1;
@@ -528,6 +437,15 @@ public final class RedisImageBudget implements ImageBudget {
             return this;
         }
 
+        /**
+         * How long opening a connection (TCP, and the TLS handshake for {@code rediss://}) may take; default the
+         * {@linkplain #timeout timeout}. A health check may allow more: a JVM's first TLS handshake loads classes.
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
         /** How long the budget stays in fallback before it asks Redis again; default 10 s. */
         public Builder retryPause(Duration pause) {
             this.retryPause = requirePositive(pause, "retryPause");
@@ -585,20 +503,6 @@ public final class RedisImageBudget implements ImageBudget {
                 throw new IllegalStateException("RedisImageBudget needs imagesPerMinute");
             }
             return new RedisImageBudget(this);
-        }
-
-        private SslOptions sslOptions() {
-            if (trustManager == null && keyManager == null) {
-                return SslOptions.create();
-            }
-            return SslOptions.builder().jdkSslProvider().sslContext(context -> {
-                if (trustManager != null) {
-                    context.trustManager(trustManager);
-                }
-                if (keyManager != null) {
-                    context.keyManager(keyManager);
-                }
-            }).build();
         }
 
         private static Duration requirePositive(Duration value, String name) {

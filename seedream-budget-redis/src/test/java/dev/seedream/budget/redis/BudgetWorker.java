@@ -100,7 +100,7 @@ public final class BudgetWorker {
             result.put("provider429", provider429);
             result.put("localLimit", localLimit);
             result.put("otherFailures", otherFailures);
-            result.put("redisCalls", budget instanceof RedisImageBudget shared ? shared.metrics().redisCalls() : 0);
+            result.put("redisCalls", budget instanceof RedisImageBudget shared ? shared.metrics().remoteCalls() : 0);
             WorkerJvms.result(result);
         }
     }

@@ -1,6 +1,7 @@
 package dev.seedream.client.internal;
 
 import dev.seedream.client.ClientMetrics;
+import dev.seedream.client.ImageBudget;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,8 +15,8 @@ final class ClientCounters {
     final AtomicLong rateLimited = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
 
-    ClientMetrics snapshot(int waiting) {
+    ClientMetrics snapshot(int waiting, ImageBudget.Metrics budget) {
         return new ClientMetrics(inFlight.get(), waiting, requestsSent.get(), retries.get(), rateLimited.get(),
-                failures.get());
+                failures.get(), budget);
     }
 }

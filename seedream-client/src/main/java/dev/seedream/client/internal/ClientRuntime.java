@@ -88,7 +88,7 @@ public final class ClientRuntime implements AutoCloseable {
     }
 
     public ClientMetrics metrics() {
-        return counters.snapshot(requestSlots.waiting() + imageBudget.waiting());
+        return counters.snapshot(requestSlots.waiting() + imageBudget.waiting(), imageBudget.metrics());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The images-per-minute budget of one JVM: a sliding window, counted in images, first come first served, one for
@@ -20,14 +21,16 @@ public final class LocalImageBudget implements ImageBudget {
     private final PermitPool window;
     /** Non-null when this budget runs its own timer thread (built on its own, not by a client). */
     private final ScheduledExecutorService ownScheduler;
+    private final AtomicLong grants = new AtomicLong();
+    private final AtomicLong waits = new AtomicLong();
 
     LocalImageBudget(PermitPool window, ScheduledExecutorService ownScheduler) {
         this.window = window;
         this.ownScheduler = ownScheduler;
     }
 
-    /** A budget on the client's own timer, which it stops; 0 images = unlimited. */
-    static LocalImageBudget onScheduler(int images, Duration window, ScheduledExecutorService scheduler) {
+    /** A budget on a timer its owner stops (the client's, or a shared budget's); 0 images = unlimited. */
+    public static LocalImageBudget onScheduler(int images, Duration window, ScheduledExecutorService scheduler) {
         return new LocalImageBudget(pool(images, window, scheduler), null);
     }
 
@@ -46,7 +49,19 @@ public final class LocalImageBudget implements ImageBudget {
 
     @Override
     public CompletableFuture<Grant> acquire(String model, int images, Duration maxWait) {
-        return window.acquire(images, maxWait).thenApply(granted -> window::release);
+        CompletableFuture<Void> granted = window.acquire(images, maxWait);
+        if (!granted.isDone()) {
+            waits.incrementAndGet();
+        }
+        return granted.thenApply(held -> {
+            grants.incrementAndGet();
+            return window::release;
+        });
+    }
+
+    @Override
+    public Metrics metrics() {
+        return new Metrics(grants.get(), waits.get(), 0, 0, 0, false);
     }
 
     @Override

@@ -1,0 +1,97 @@
+package dev.seedream.budget.redis;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.TrustManager;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The budget's one connection to Redis (a server, or a cluster through one of its nodes) on Lettuce's async API:
+ * opened in the background, opened again on the next call once an attempt has failed, and named in messages by
+ * its address only. Commands are rejected, not queued, while it is disconnected: the fallback, not a growing
+ * queue, carries the load.
+ */
+final class RedisLink implements AutoCloseable {
+
+    private final String address;
+    private final AbstractRedisClient client;
+    private final Supplier<CompletableFuture<RedisClusterAsyncCommands<String, String>>> connect;
+    /** The connection, or its attempt; replaced by a new attempt once one has failed. */
+    private final AtomicReference<CompletableFuture<RedisClusterAsyncCommands<String, String>>> current =
+            new AtomicReference<>();
+
+    RedisLink(String uriText, boolean cluster, Duration connectTimeout, Duration commandTimeout,
+              TrustManager trustManager, KeyManager keyManager) {
+        RedisURI uri = RedisURI.create(uriText);
+        uri.setTimeout(commandTimeout);
+        this.address = (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort();
+        SocketOptions socket = SocketOptions.builder().connectTimeout(connectTimeout).build();
+        TimeoutOptions timeouts = TimeoutOptions.enabled(commandTimeout);
+        SslOptions ssl = sslOptions(trustManager, keyManager);
+        if (cluster) {
+            RedisClusterClient clusterClient = RedisClusterClient.create(uri);
+            clusterClient.setOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
+                    .sslOptions(ssl).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+            this.client = clusterClient;
+            this.connect = () -> clusterClient.connectAsync(StringCodec.UTF8).thenApply(connection -> connection.async());
+        } else {
+            RedisClient single = RedisClient.create();
+            single.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
+                    .sslOptions(ssl).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+            this.client = single;
+            this.connect = () -> single.connectAsync(StringCodec.UTF8, uri).toCompletableFuture()
+                    .thenApply(connection -> connection.async());
+        }
+        current.set(connect.get());
+    }
+
+    /** {@code redis://host:port} or {@code rediss://host:port}, without credentials. */
+    String address() {
+        return address;
+    }
+
+    /** The connection; a failed attempt (Redis down at start, or since) is followed by a new one here. */
+    CompletableFuture<RedisClusterAsyncCommands<String, String>> commands() {
+        CompletableFuture<RedisClusterAsyncCommands<String, String>> attempt = current.get();
+        if (attempt.isCompletedExceptionally()) {
+            CompletableFuture<RedisClusterAsyncCommands<String, String>> next = connect.get();
+            return current.compareAndSet(attempt, next) ? next : current.get();
+        }
+        return attempt;
+    }
+
+    @Override
+    public void close() {
+        client.shutdownAsync(0, 2, TimeUnit.SECONDS);
+    }
+
+    /** The JVM's trust store, or the given managers (a private CA, a client certificate). */
+    private static SslOptions sslOptions(TrustManager trustManager, KeyManager keyManager) {
+        if (trustManager == null && keyManager == null) {
+            return SslOptions.create();
+        }
+        return SslOptions.builder().jdkSslProvider().sslContext(context -> {
+            if (trustManager != null) {
+                context.trustManager(trustManager);
+            }
+            if (keyManager != null) {
+                context.keyManager(keyManager);
+            }
+        }).build();
+    }
+}
