@@ -212,7 +212,8 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         return budgetMetrics().fallbackGrants();
     }
 
-    @ManagedAttribute(description = "Shared budget: times Redis became unreachable")
+    @ManagedAttribute(description = "Shared budget: times it went to its fallback (once per retry pause while Redis"
+                                    + " stays away)")
     public long getBudgetFallbacks() {
         return budgetMetrics().fallbacks();
     }

@@ -1,7 +1,6 @@
 package dev.seedream.nifi;
 
 import dev.seedream.emulator.junit.BudgetCluster;
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,7 +24,6 @@ class SharedBudgetClusterTest {
 
     @RegisterExtension
     static final BudgetCluster cluster = BudgetCluster.of(LIMIT, WINDOW);
-    private static final SeedreamEmulatorExtension emulator = cluster.emulator();
 
     @Test
     void twoNiFiNodesOnOneRedisBudgetServiceNeverMeetA429AndUseTheBudget() throws Exception {
@@ -33,9 +31,10 @@ class SharedBudgetClusterTest {
 
         double used = (double) run.imagesInRun() / (LIMIT * WINDOWS);
         System.out.printf("NiFi, shared budget, 2 JVMs: %.1f %% used, provider 429s %d, workers %s%n", used * 100,
-                emulator.stats().requestsWithStatus(429), run.workers());
+                cluster.emulator().stats().requestsWithStatus(429), run.workers());
         assertThat(run.sum("fallbacks")).as("Redis answered in time; workers %s", run.workers()).isZero();
-        assertThat(emulator.stats().requestsWithStatus(429)).as("provider 429s; workers %s", run.workers()).isZero();
+        assertThat(cluster.emulator().stats().requestsWithStatus(429)).as("provider 429s; workers %s", run.workers())
+                .isZero();
         assertThat(run.sum("failed")).isZero();
         assertThat(used).as("budget used: %d images of %d in %s", run.imagesInRun(), LIMIT * WINDOWS, RUN)
                 .isGreaterThanOrEqualTo(0.95);
@@ -53,15 +52,15 @@ class SharedBudgetClusterTest {
         BudgetCluster.Run run = run(2, "local", WINDOW.multipliedBy(2));
 
         System.out.printf("NiFi, control, 2 JVMs: provider 429s %d, workers %s%n",
-                emulator.stats().requestsWithStatus(429), run.workers());
-        assertThat(emulator.stats().requestsWithStatus(429)).as("two nodes each at the full limit overshoot")
+                cluster.emulator().stats().requestsWithStatus(429), run.workers());
+        assertThat(cluster.emulator().stats().requestsWithStatus(429)).as("two nodes each at the full limit overshoot")
                 .isPositive();
         assertThat(run.sum("rateLimited")).as("counted as rate limited by the nodes")
-                .isGreaterThanOrEqualTo(emulator.stats().requestsWithStatus(429));
+                .isGreaterThanOrEqualTo(cluster.emulator().stats().requestsWithStatus(429));
     }
 
     private BudgetCluster.Run run(int nodes, String budget, Duration duration) throws InterruptedException {
-        return cluster.run(nodes, BudgetWorker.class, duration, emulator.baseUri().toString(), budget,
+        return cluster.run(nodes, BudgetWorker.class, duration, cluster.emulator().baseUri().toString(), budget,
                 "nifi-cluster-" + System.nanoTime(), String.valueOf(LIMIT), String.valueOf(WINDOW.toMillis()),
                 String.valueOf(duration.toMillis()));
     }

@@ -77,7 +77,8 @@ public interface ImageBudget extends AutoCloseable {
      * @param waits          callers that found the window full and waited (whether or not they got images later)
      * @param remoteCalls    calls a shared budget made to its store (0 for a local window)
      * @param fallbackGrants grants a shared budget made from its local fallback while its store was unreachable
-     * @param fallbacks      times a shared budget's store became unreachable
+     * @param fallbacks      times a shared budget went to its fallback (once per retry pause while its store stays
+     *                       unreachable)
      * @param fallbackActive whether a shared budget is in fallback now
      */
     record Metrics(long grants, long waits, long remoteCalls, long fallbackGrants, long fallbacks,

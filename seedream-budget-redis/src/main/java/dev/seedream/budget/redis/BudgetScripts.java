@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,19 +22,31 @@ import java.util.concurrent.CompletionStage;
  */
 final class BudgetScripts {
 
-    /** What {@code acquire.lua} answered: granted, or how long until enough images leave the window. */
-    record Reply(boolean granted, long waitMicros) {
+    /**
+     * What {@code acquire.lua} answered: how many of the callers, in order, were granted, and for the next one how
+     * long until enough images leave the window (0 when all were granted).
+     */
+    record Reply(int granted, long waitMicros) {
+    }
+
+    /** A caller's ask: the id of its grant-to-be and its images. */
+    record Ask(String grantId, int images) {
     }
 
     private final Script acquire = Script.named("acquire.lua");
     private final Script giveBack = Script.named("give-back.lua");
 
     CompletableFuture<Reply> acquire(RedisScriptingAsyncCommands<String, String> redis, String key, int limit,
-                                     int images, long keepMicros, String grantId) {
-        return acquire.<List<Object>>run(redis, ScriptOutputType.MULTI, key, String.valueOf(limit),
-                        String.valueOf(images), String.valueOf(keepMicros), grantId)
-                .thenApply(reply -> new Reply(((Number) reply.get(0)).longValue() == 1,
-                        ((Number) reply.get(1)).longValue()));
+                                     long keepMicros, List<Ask> asks) {
+        List<String> args = new ArrayList<>(2 + 2 * asks.size());
+        args.add(String.valueOf(limit));
+        args.add(String.valueOf(keepMicros));
+        asks.forEach(ask -> {
+            args.add(ask.grantId());
+            args.add(String.valueOf(ask.images()));
+        });
+        return acquire.<List<Object>>run(redis, ScriptOutputType.MULTI, key, args.toArray(String[]::new))
+                .thenApply(reply -> new Reply(((Number) reply.get(0)).intValue(), ((Number) reply.get(1)).longValue()));
     }
 
     CompletableFuture<Long> giveBack(RedisScriptingAsyncCommands<String, String> redis, String key, String member,

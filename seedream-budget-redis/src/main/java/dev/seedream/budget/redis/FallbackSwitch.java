@@ -21,7 +21,7 @@ final class FallbackSwitch {
     private final Duration retryPause;
     private final String fallbackAction;
     private final RedisImageBudget.FallbackListener listener;
-    private final AtomicLong outages = new AtomicLong();
+    private final AtomicLong switches = new AtomicLong();
     /** System.nanoTime() until which Redis is not asked; 0 while it is in use. */
     private final AtomicLong until = new AtomicLong();
 
@@ -41,9 +41,9 @@ final class FallbackSwitch {
         return pauseEnds != 0 && System.nanoTime() - pauseEnds < 0;
     }
 
-    /** Times Redis became unreachable. */
-    long outages() {
-        return outages.get();
+    /** Times the budget went to its fallback: once per retry pause while Redis stays unreachable. */
+    long switches() {
+        return switches.get();
     }
 
     /** A Redis call failed or took too long: the fallback for the next pause. */
@@ -51,7 +51,7 @@ final class FallbackSwitch {
         long now = System.nanoTime();
         long previous = until.getAndSet(now + retryPause.toNanos());
         if (previous == 0 || now - previous >= 0) { // not already in fallback: say so once
-            outages.incrementAndGet();
+            switches.incrementAndGet();
             String reason = "The shared image budget at " + address + " did not answer within " + timeout.toMillis()
                     + " ms (" + SeedreamException.unwrap(failure).getClass().getSimpleName() + "); " + fallbackAction
                     + " for " + retryPause.toSeconds() + " s, then Redis again";

@@ -29,12 +29,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One images-per-minute budget for every JVM of an account, kept on Redis: the client's sliding window (each
- * grant counted, in images, a {@linkplain Builder#margin margin} longer than the window) as a sorted set per budget key and model, changed
- * only by two Lua scripts that read the server's clock, so the nodes' clocks do not matter. Keys are hash-tagged
- * ({@code seedream:budget:{<key>:<model>}}), so on Redis Cluster each budget lives in one slot.
+ * grant counted, in images, a {@linkplain Builder#margin margin} longer than the window) as a sorted set per budget
+ * key and model, changed only by two Lua scripts that read the server's clock, so the nodes' clocks do not matter.
+ * Keys are hash-tagged ({@code seedream:budget:{<key>:<model>}}), so on Redis Cluster each budget lives in one slot.
  *
- * <p>Within a JVM callers are served first come first served, one Redis call per attempt for the caller at the
- * head of each model's queue; between JVMs the first to ask after images leave the window gets them.
+ * <p>Within a JVM callers are served first come first served: one Redis call at a time per model asks for the
+ * callers at the head of its queue, and Redis grants the longest run of them that fits. When the window is full,
+ * the queue asks again once enough images leave it (by Redis's answer), or after a quarter window at the latest,
+ * so images other nodes give back are noticed; between JVMs the first to ask after images leave gets them.
  *
  * <p>When Redis does not answer within the timeout the budget falls back — to a local share of the limit
  * (limit ÷ nodes) or, if so built, to failing each call with {@link SeedreamBudgetUnavailableException} — and
@@ -66,6 +68,8 @@ public final class RedisImageBudget implements ImageBudget {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisImageBudget.class);
+    /** Waiters one acquire call asks for: a backlog is served in a few calls, and a call's arguments stay small. */
+    private static final int ASKS_PER_CALL = 64;
 
     private final String budgetKey;
     private final int limit;
@@ -100,8 +104,8 @@ public final class RedisImageBudget implements ImageBudget {
         });
         this.localShare = builder.fallback == Fallback.LOCAL_SHARE
                 ? ImageBudget.slidingWindow(Math.max(1, limit / builder.nodes), window, timer) : null;
-        this.redis = new RedisLink(builder.uri, builder.cluster, connectTimeout, timeout, builder.trustManager,
-                builder.keyManager);
+        this.redis = new RedisLink(builder.uri, builder.cluster, connectTimeout, timeout, builder.retryPause,
+                builder.trustManager, builder.keyManager);
         this.fallback = new FallbackSwitch(redis.address(), timeout, builder.retryPause, builder.fallback,
                 builder.listener);
     }
@@ -131,12 +135,13 @@ public final class RedisImageBudget implements ImageBudget {
 
     /**
      * {@code grants} and {@code waits} are Redis's; {@code remoteCalls} the scripts run on it (acquire and give-back);
-     * {@code fallbackGrants} the local share's; {@code fallbacks} the outages; {@code fallbackActive} whether Redis
+     * {@code fallbackGrants} the local share's; {@code fallbacks} the switches to the fallback (once per retry pause
+     * while Redis stays away, where the listener hears once per outage); {@code fallbackActive} whether Redis
      * is not being asked now because it was unreachable a moment ago.
      */
     @Override
     public Metrics metrics() {
-        return new Metrics(grants.get(), waits.get(), redisCalls.get(), fallbackGrants.get(), fallback.outages(),
+        return new Metrics(grants.get(), waits.get(), redisCalls.get(), fallbackGrants.get(), fallback.switches(),
                 fallback.active());
     }
 
@@ -200,6 +205,8 @@ public final class RedisImageBudget implements ImageBudget {
         private final String key;
         private final Deque<Waiter> waiters = new ArrayDeque<>();
         private boolean asking;
+        /** System.nanoTime() before which Redis said the window is full; 0 when it may have room. */
+        private long fullUntil;
 
         ModelQueue(String model) {
             this.model = model;
@@ -211,10 +218,20 @@ public final class RedisImageBudget implements ImageBudget {
         }
 
         void add(Waiter waiter) {
+            boolean full;
             synchronized (this) {
                 waiters.addLast(waiter);
+                full = windowFull();
+            }
+            if (full && waiter.countWait()) { // it waits for the poll: the window is full, Redis said so
+                waits.incrementAndGet();
             }
             ask();
+        }
+
+        /** Called with the lock held. */
+        private boolean windowFull() {
+            return fullUntil != 0 && System.nanoTime() - fullUntil < 0;
         }
 
         void expire(Waiter waiter, Duration maxWait) {
@@ -226,64 +243,80 @@ public final class RedisImageBudget implements ImageBudget {
                     + ") without getting it"));
         }
 
-        /** Runs the acquire script for the head waiter, unless a call is out already. */
+        /**
+         * Runs the acquire script for the waiters at the head (up to {@link #ASKS_PER_CALL}; Redis grants the longest
+         * run of them that fits), unless a call is out already.
+         */
         private void ask() {
-            Waiter head;
+            List<Waiter> heads;
             synchronized (this) {
-                if (asking || waiters.isEmpty()) {
+                if (asking || waiters.isEmpty() || windowFull()) {
                     return;
                 }
-                head = waiters.peekFirst();
+                fullUntil = 0;
+                heads = waiters.stream().limit(ASKS_PER_CALL).toList();
                 asking = true;
             }
             if (fallback.active()) {
                 drainToFallback();
                 return;
             }
-            String grantId = UUID.randomUUID().toString();
+            List<BudgetScripts.Ask> asks = heads.stream()
+                    .map(waiter -> new BudgetScripts.Ask(UUID.randomUUID().toString(), waiter.images)).toList();
             redisCalls.incrementAndGet();
-            redis.commands().thenCompose(commands -> scripts.acquire(commands, key, limit, head.images, keepMicros, grantId))
+            redis.commands().thenCompose(commands -> scripts.acquire(commands, key, limit, keepMicros, asks))
                     .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((reply, failure) -> {
                         if (failure != null) {
                             fallback.redisFailed(failure);
                             drainToFallback();
-                        } else if (reply.granted()) {
-                            fallback.redisAnswered();
-                            granted(head, new RedisGrant(key, grantId + ":" + head.images));
+                            return;
+                        }
+                        fallback.redisAnswered();
+                        List<Waiter> served = heads.subList(0, reply.granted());
+                        long poll = Math.min(TimeUnit.MICROSECONDS.toNanos(Math.max(1, reply.waitMicros())),
+                                window.toNanos() / 4);
+                        long newWaits = 0;
+                        synchronized (this) {
+                            waiters.removeAll(served);
+                            asking = false;
+                            if (reply.granted() < heads.size()) { // all left wait for the poll, newcomers too
+                                fullUntil = System.nanoTime() + poll;
+                                newWaits = waiters.stream().filter(Waiter::countWait).count();
+                            }
+                        }
+                        waits.addAndGet(newWaits);
+                        for (int i = 0; i < served.size(); i++) {
+                            BudgetScripts.Ask ask = asks.get(i);
+                            hand(served.get(i), new RedisGrant(this, ask.grantId() + ":" + ask.images()), grants);
+                        }
+                        if (reply.granted() < heads.size()) {
+                            retryLater(heads.subList(reply.granted(), heads.size()), poll);
                         } else {
-                            fallback.redisAnswered();
-                            retryLater(head, reply.waitMicros());
+                            ask();
                         }
                     });
-        }
-
-        private void granted(Waiter head, RedisGrant grant) {
-            synchronized (this) {
-                waiters.remove(head);
-                asking = false;
-            }
-            hand(head, grant, grants);
-            ask();
         }
 
         /**
          * The window is full: ask again when enough images leave it — by then at the latest, so a long wait still
          * notices images other nodes gave back.
          */
-        private void retryLater(Waiter head, long waitMicros) {
-            if (head.countWait()) {
-                waits.incrementAndGet();
-            }
-            long poll = Math.min(TimeUnit.MICROSECONDS.toNanos(Math.max(1, waitMicros)), window.toNanos() / 4);
-            synchronized (this) {
-                asking = false;
-            }
+        private void retryLater(List<Waiter> unserved, long pollNanos) {
             try {
-                timer.schedule(this::ask, Math.max(TimeUnit.MILLISECONDS.toNanos(1), poll), TimeUnit.NANOSECONDS);
+                timer.schedule(this::askAgain, Math.max(TimeUnit.MILLISECONDS.toNanos(1), pollNanos),
+                        TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException closed) {
-                head.fail(new SeedreamBudgetUnavailableException("The image budget is closed", null));
+                unserved.forEach(waiter -> waiter.fail(new SeedreamBudgetUnavailableException(
+                        "The image budget is closed", null)));
             }
+        }
+
+        private void askAgain() {
+            synchronized (this) {
+                fullUntil = 0;
+            }
+            ask();
         }
 
         private void drainToFallback() {
@@ -297,13 +330,13 @@ public final class RedisImageBudget implements ImageBudget {
         }
     }
 
-    /** Images granted by Redis: unused ones go back to the same grant. */
+    /** Images granted by Redis: unused ones go back to the same grant, and this JVM's waiters may take them. */
     private final class RedisGrant implements Grant {
-        private final String key;
+        private final ModelQueue queue;
         private final String member;
 
-        RedisGrant(String key, String member) {
-            this.key = key;
+        RedisGrant(ModelQueue queue, String member) {
+            this.queue = queue;
             this.member = member;
         }
 
@@ -314,12 +347,14 @@ public final class RedisImageBudget implements ImageBudget {
             }
             redisCalls.incrementAndGet();
             // Best effort: if Redis cannot take them back, they leave the window with the grant.
-            redis.commands().thenCompose(commands -> scripts.giveBack(commands, key, member, images))
+            redis.commands().thenCompose(commands -> scripts.giveBack(commands, queue.key, member, images))
                     .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((ignored, failure) -> {
                         if (failure != null) {
                             LOG.debug("Could not give {} images back to the shared budget: {}", images,
                                     failure.toString());
+                        } else {
+                            queue.askAgain();
                         }
                     });
         }

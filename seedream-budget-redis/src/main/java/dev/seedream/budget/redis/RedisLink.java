@@ -11,6 +11,8 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
@@ -29,14 +31,22 @@ import java.util.function.Supplier;
 final class RedisLink implements AutoCloseable {
 
     private final String address;
+    private final ClientResources resources;
     private final AbstractRedisClient client;
     private final Supplier<CompletableFuture<RedisClusterAsyncCommands<String, String>>> connect;
     /** The connection, or its attempt; replaced by a new attempt once one has failed. */
     private final AtomicReference<CompletableFuture<RedisClusterAsyncCommands<String, String>>> current =
             new AtomicReference<>();
 
-    RedisLink(String uriText, boolean cluster, Duration connectTimeout, Duration commandTimeout,
+    /**
+     * @param reconnectCap the longest pause between Lettuce's reconnect attempts once a connection has dropped:
+     *                     its default grows to 30 s, so a Redis back after a long outage would be noticed that late
+     */
+    RedisLink(String uriText, boolean cluster, Duration connectTimeout, Duration commandTimeout, Duration reconnectCap,
               TrustManager trustManager, KeyManager keyManager) {
+        this.resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), reconnectCap, 2, TimeUnit.MILLISECONDS))
+                .build();
         RedisURI uri = RedisURI.create(uriText);
         uri.setTimeout(commandTimeout);
         this.address = (uri.isSsl() ? "rediss://" : "redis://") + uri.getHost() + ":" + uri.getPort();
@@ -44,13 +54,13 @@ final class RedisLink implements AutoCloseable {
         TimeoutOptions timeouts = TimeoutOptions.enabled(commandTimeout);
         SslOptions ssl = sslOptions(trustManager, keyManager);
         if (cluster) {
-            RedisClusterClient clusterClient = RedisClusterClient.create(uri);
+            RedisClusterClient clusterClient = RedisClusterClient.create(resources, uri);
             clusterClient.setOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
                     .sslOptions(ssl).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
             this.client = clusterClient;
             this.connect = () -> clusterClient.connectAsync(StringCodec.UTF8).thenApply(connection -> connection.async());
         } else {
-            RedisClient single = RedisClient.create();
+            RedisClient single = RedisClient.create(resources);
             single.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
                     .sslOptions(ssl).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
             this.client = single;
@@ -77,7 +87,9 @@ final class RedisLink implements AutoCloseable {
 
     @Override
     public void close() {
-        client.shutdownAsync(0, 2, TimeUnit.SECONDS);
+        // Resources given to a client are not its to stop: they go after it.
+        client.shutdownAsync(0, 2, TimeUnit.SECONDS).whenComplete((done, failure) ->
+                resources.shutdown(0, 2, TimeUnit.SECONDS));
     }
 
     /** The JVM's trust store, or the given managers (a private CA, a client certificate). */

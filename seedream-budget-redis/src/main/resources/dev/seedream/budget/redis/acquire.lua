@@ -1,14 +1,13 @@
--- Takes images from a sliding window of grants kept in one sorted set, on the Redis server's clock.
+-- Takes images from a sliding window of grants kept in one sorted set, on the Redis server's clock, for callers in
+-- the order given: the longest run of them that fits is granted, so a JVM with many callers needs one call, not one each.
 -- KEYS[1]  the budget's key: members "<grant id>:<images>", scored by their grant time in microseconds
 -- ARGV[1]  the limit: images in any window
--- ARGV[2]  images asked for (at most the limit)
--- ARGV[3]  how long a grant counts, in microseconds (the window and a sixtieth)
--- ARGV[4]  a new grant id
--- Returns {1, 0} when granted, else {0, microseconds until enough images have left the window}.
+-- ARGV[2]  how long a grant counts, in microseconds (the window and its margin)
+-- ARGV[3], ARGV[4], ...  pairs of a new grant id and the images asked for (each at most the limit)
+-- Returns {callers granted, microseconds until enough images have left the window for the next one (0 if none)}.
 local key = KEYS[1]
 local limit = tonumber(ARGV[1])
-local images = tonumber(ARGV[2])
-local keep = tonumber(ARGV[3])
+local keep = tonumber(ARGV[2])
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
 
@@ -19,18 +18,30 @@ for i = 1, #grants, 2 do
   used = used + tonumber(string.match(grants[i], ':(%d+)$'))
 end
 
-if used + images <= limit then
-  redis.call('ZADD', key, now, ARGV[4] .. ':' .. images)
+local granted = 0
+for i = 3, #ARGV, 2 do
+  local images = tonumber(ARGV[i + 1])
+  if used + images > limit then
+    break
+  end
+  redis.call('ZADD', key, now, ARGV[i] .. ':' .. images)
+  used = used + images
+  granted = granted + 1
+end
+if granted > 0 then
   redis.call('PEXPIRE', key, math.ceil(keep / 1000))
-  return {1, 0}
+end
+if 2 * granted == #ARGV - 2 then
+  return {granted, 0}
 end
 
--- Oldest first: the wait ends when the grant that frees enough leaves the window.
+-- Oldest first: the wait ends when the grant that frees enough for the next caller leaves the window.
+local images = tonumber(ARGV[4 + 2 * granted])
 local free = limit - used
 for i = 1, #grants, 2 do
   free = free + tonumber(string.match(grants[i], ':(%d+)$'))
   if free >= images then
-    return {0, tonumber(grants[i + 1]) + keep - now}
+    return {granted, tonumber(grants[i + 1]) + keep - now}
   end
 end
-return {0, keep}
+return {granted, keep}

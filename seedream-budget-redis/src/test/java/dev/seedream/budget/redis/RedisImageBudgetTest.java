@@ -81,6 +81,29 @@ class RedisImageBudgetTest {
     }
 
     @Test
+    void aBacklogIsServedInOrderInAFewCallsAndAFullWindowIsNotAskedByEachNewcomer() throws Exception {
+        RedisImageBudget budget = open(budget(60).window(Duration.ofSeconds(30)).build());
+        List<Integer> order = new CopyOnWriteArrayList<>();
+        List<CompletableFuture<ImageBudget.Grant>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            int caller = i;
+            calls.add(budget.acquire(MODEL, 1, Duration.ofMillis(1_500))
+                    .whenComplete((grant, failure) -> order.add(failure == null ? caller : -1)));
+        }
+        CompletableFuture.allOf(calls.stream().map(call -> call.exceptionally(failure -> null))
+                .toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+        assertThat(order.stream().filter(caller -> caller >= 0).toList()).as("the first 60, in order")
+                .isEqualTo(java.util.stream.IntStream.range(0, 60).boxed().toList());
+        assertThat(order).as("20 refused after their wait").filteredOn(caller -> caller < 0).hasSize(20);
+        // One call for the first caller, then a few for the backlog, then polls of the full window (at most one
+        // per quarter window, not one per caller that arrived meanwhile).
+        assertThat(budget.metrics().remoteCalls()).as("Redis calls for 80 callers").isLessThanOrEqualTo(8);
+        assertThat(budget.metrics().grants()).isEqualTo(60);
+        assertThat(budget.metrics().waits()).isEqualTo(20);
+    }
+
+    @Test
     void imagesGivenBackServeTheOtherNodeAtOnce() throws Exception {
         RedisImageBudget.Builder shared = budget(4);
         RedisImageBudget first = open(shared.build());

@@ -2,6 +2,7 @@ package dev.seedream.emulator.junit;
 
 import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Latency;
+import dev.seedream.emulator.SeedreamEmulator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -16,24 +17,30 @@ import java.util.concurrent.TimeUnit;
  * The fixture of a shared-budget cluster test: the emulator enforcing {@code limit} images per shortened window, a
  * Redis for the budget, and runs of worker JVMs ({@link WorkerJvms}) started together. Before each test it waits a
  * window, so the last run's images have left the emulator's window. Register it in a static
- * {@code @RegisterExtension} field.
+ * {@code @RegisterExtension} field, or {@link #start()} and {@link #close()} it yourself (a benchmark).
  */
-public final class BudgetCluster implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public final class BudgetCluster implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, AutoCloseable {
 
     private final int limit;
     private final Duration window;
-    private final SeedreamEmulatorExtension emulator;
+    private SeedreamEmulator emulator;
     private RedisServer redis;
 
     private BudgetCluster(int limit, Duration window) {
         this.limit = limit;
         this.window = window;
-        this.emulator = SeedreamEmulatorExtension.with(EmulatorConfig.builder().imagesPerMinute(limit)
-                .rateWindow(window).latency(Latency.fixed(Duration.ofMillis(20))).build());
     }
 
     public static BudgetCluster of(int limit, Duration window) {
         return new BudgetCluster(limit, window);
+    }
+
+    /** Starts the emulator and Redis. */
+    public BudgetCluster start() {
+        emulator = SeedreamEmulator.start(EmulatorConfig.builder().imagesPerMinute(limit).rateWindow(window)
+                .latency(Latency.fixed(Duration.ofMillis(20))).build());
+        redis = RedisServer.start();
+        return this;
     }
 
     public int limit() {
@@ -44,7 +51,8 @@ public final class BudgetCluster implements BeforeAllCallback, BeforeEachCallbac
         return window;
     }
 
-    public SeedreamEmulatorExtension emulator() {
+    /** The emulator, once started. */
+    public SeedreamEmulator emulator() {
         return emulator;
     }
 
@@ -57,32 +65,58 @@ public final class BudgetCluster implements BeforeAllCallback, BeforeEachCallbac
      * starts them together, and reads the images the emulator generated within {@code duration}.
      */
     public Run run(int nodes, Class<?> worker, Duration duration, String... args) throws InterruptedException {
+        return run(nodes, worker, duration, () -> { }, args);
+    }
+
+    /** As {@link #run(int, Class, Duration, String...)}, doing {@code meanwhile} (an outage) once they have started. */
+    public Run run(int nodes, Class<?> worker, Duration duration, Interruptible meanwhile, String... args)
+            throws InterruptedException {
         try (WorkerJvms workers = WorkerJvms.start(nodes, worker, args)) {
             emulator.reset(); // forgets the warm-up requests
             long start = System.nanoTime();
             workers.go();
+            meanwhile.run();
             TimeUnit.NANOSECONDS.sleep(start + duration.toNanos() - System.nanoTime());
             long imagesInRun = emulator.stats().imagesGenerated();
             return new Run(imagesInRun, workers.results());
         }
     }
 
+    /** Waits a window, so the last run's images have left the emulator's window, and resets the emulator. */
+    public void quiesce() throws InterruptedException {
+        Thread.sleep(window.toMillis() + 200);
+        emulator.reset();
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        emulator.beforeAll(context);
-        redis = RedisServer.start();
+        start();
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws InterruptedException {
-        Thread.sleep(window.toMillis() + 200);
-        emulator.beforeEach(context);
+        quiesce();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        redis.close();
-        emulator.afterAll(context);
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (redis != null) {
+            redis.close();
+        }
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    /** What a run does while the workers work; it may sleep. */
+    @FunctionalInterface
+    public interface Interruptible {
+        void run() throws InterruptedException;
     }
 
     /**
