@@ -105,7 +105,7 @@ final class BudgetFlows {
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("The budget did not grant its warm-up image", e);
         }
-        if (((RedisImageBudget) service.getImageBudget()).metrics().fallbackActive()) {
+        if (service.getImageBudget().metrics().fallbackActive()) {
             throw new IllegalStateException("Redis did not answer the warm-up within the Communication Timeout");
         }
     }

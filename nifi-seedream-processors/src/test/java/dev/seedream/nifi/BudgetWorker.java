@@ -1,7 +1,6 @@
 package dev.seedream.nifi;
 
 import dev.seedream.emulator.junit.WorkerJvms;
-import dev.seedream.budget.redis.RedisImageBudget;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
@@ -74,8 +73,7 @@ public final class BudgetWorker {
         result.put("success", runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.SUCCESS).size());
         result.put("retry", runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.RETRY).size());
         result.put("queued", runner.getQueueSize().getObjectCount());
-        result.put("fallbacks", budget == null ? 0 : ((RedisImageBudget) budget.getImageBudget()).metrics()
-                .fallbacks());
+        result.put("fallbacks", budget == null ? 0 : budget.getImageBudget().metrics().fallbacks());
         WorkerJvms.result(result);
         System.exit(0); // the services' non-daemon threads would keep the JVM alive
     }

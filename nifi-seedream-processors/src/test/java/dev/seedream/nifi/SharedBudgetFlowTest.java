@@ -1,6 +1,5 @@
 package dev.seedream.nifi;
 
-import dev.seedream.budget.redis.RedisImageBudget;
 import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Latency;
 import dev.seedream.emulator.junit.RedisServer;
@@ -172,7 +171,7 @@ class SharedBudgetFlowTest {
         assertThat(runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.SUCCESS)).as("2 on Redis + the share")
                 .hasSize(2 + share);
         assertThat(hungRun).as("no wait past the Run Timeout").isLessThan(Duration.ofSeconds(4));
-        assertThat(((RedisImageBudget) budget.getImageBudget()).metrics().fallbackActive()).isTrue();
+        assertThat(budget.getImageBudget().metrics().fallbackActive()).isTrue();
         assertEveryInputOnce(inputs);
         List<LogMessage> warnings = runner.getControllerServiceLogger(BudgetFlows.BUDGET_ID).getWarnMessages();
         assertThat(warnings).as("one bulletin for the outage").hasSize(1);
@@ -183,7 +182,7 @@ class SharedBudgetFlowTest {
         Thread.sleep(WINDOW.toMillis() + 500); // past the retry interval and the local window
         runner.run(1, true, false);
 
-        assertThat(((RedisImageBudget) budget.getImageBudget()).metrics().fallbackActive()).isFalse();
+        assertThat(budget.getImageBudget().metrics().fallbackActive()).isFalse();
         assertThat(runner.getControllerServiceLogger(BudgetFlows.BUDGET_ID).getInfoMessages())
                 .anySatisfy(info -> assertThat(Arrays.toString(info.getArgs())).contains("back on Redis"));
         assertThat(runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.SUCCESS).size())

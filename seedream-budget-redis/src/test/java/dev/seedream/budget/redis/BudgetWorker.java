@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * per-JVM window at the full limit: the control), {@code key}, {@code limit}, {@code windowMs}, {@code durationMs};
  * optional {@code offer} (this node's offer per window as a multiple of the limit, default 2), {@code nodes}
  * (default 2), {@code timeoutMs} (the Redis timeout, default 2000), {@code retryPauseMs} (default 10000),
- * {@code fallback} ({@code LOCAL_SHARE} or {@code FAIL}),
+ * {@code fallback} ({@code LOCAL_SHARE} or {@code FAIL}), {@code maxWaitMs} (the client's max limit wait, default a
+ * window),
  * {@code marginMs} (default a tenth of the window: the first request of a JVM can arrive 100 ms after its grant,
  * much of a 3-second window's default margin of 50 ms, little of a minute's second).
  */
@@ -59,7 +60,8 @@ public final class BudgetWorker {
         List<CompletableFuture<?>> calls = new ArrayList<>();
         try (budget;
              SeedreamClient client = SeedreamClient.builder().baseUrl(baseUrl).apiKey("test-key").imageBudget(budget)
-                     .maxConcurrentRequests(0).maxRetries(0).maxLimitWait(window).build()) {
+                     .maxConcurrentRequests(0).maxRetries(0)
+                     .maxLimitWait(Duration.ofMillis(number("maxWaitMs", window.toMillis()))).build()) {
             ImageRequest request = ImageRequest.builder().prompt("cluster node " + ProcessHandle.current().pid())
                     .size("1K").responseFormat(ResponseFormat.B64_JSON).build();
             warmUp(baseUrl, request, budget.budget);
