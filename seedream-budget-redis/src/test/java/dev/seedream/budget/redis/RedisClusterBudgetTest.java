@@ -4,6 +4,7 @@ import dev.seedream.client.ImageBudget;
 import dev.seedream.client.SeedreamRateLimitException;
 import dev.seedream.emulator.junit.RedisCluster;
 import dev.seedream.emulator.junit.RedisServer;
+import dev.seedream.emulator.junit.RespClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
@@ -104,7 +105,27 @@ class RedisClusterBudgetTest {
     }
 
     private static ImageBudget.Grant take(ImageBudget budget, int images, Duration maxWait) throws Exception {
-        return budget.acquire(MODEL, images, maxWait).get(10, TimeUnit.SECONDS);
+        return budget.acquire(MODEL, images, maxWait).get(20, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Waits until the window on {@code master} counts {@code images}: the members of the budget's sorted set are
+     * {@code <grant id>:<images>} (acquire.lua); 10 s is a bound.
+     */
+    private static void awaitImagesInWindow(RedisServer master, String redisKey, int images)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long counted;
+        while ((counted = imagesInWindow(master, redisKey)) != images) {
+            assertThat(System.nanoTime() - deadline).as("%d images in the window, not %d", counted, images)
+                    .isNegative();
+            Thread.sleep(10);
+        }
+    }
+
+    private static long imagesInWindow(RedisServer master, String redisKey) {
+        List<?> members = (List<?>) RespClient.call(master.port(), "ZRANGE", redisKey, "0", "-1");
+        return members.stream().mapToLong(member -> Long.parseLong(((String) member).replaceAll(".*:", ""))).sum();
     }
 
     /** The window is used up: a caller waits its 200 ms and is refused by the limit. */
@@ -120,13 +141,16 @@ class RedisClusterBudgetTest {
         RedisImageBudget first = open(budget(cluster.master(0), key, 4, LONG_WINDOW).build());
         RedisImageBudget second = open(budget(cluster.master(1), key, 4, LONG_WINDOW).build());
 
-        ImageBudget.Grant three = take(first, 3, Duration.ofSeconds(1));
-        take(second, 1, Duration.ofSeconds(1));
+        ImageBudget.Grant three = take(first, 3, Duration.ofSeconds(5));
+        take(second, 1, Duration.ofSeconds(5));
         assertRefused(second, MODEL);
         assertRefused(first, MODEL);
 
         three.giveBack(2); // a group of three made one image
-        take(second, 2, Duration.ofSeconds(1));
+        // Sent without waiting: a call that asked before it landed would find them only at its next poll, a quarter
+        // of the window later. Nothing leaves the 30-s window during the test: only they can serve the call.
+        awaitImagesInWindow(cluster.master(1), redisKey(key, MODEL), 2);
+        take(second, 2, Duration.ofSeconds(5));
         assertRefused(first, MODEL);
 
         assertThat(first.metrics()).extracting(RedisImageBudget.Metrics::grants,
@@ -146,7 +170,7 @@ class RedisClusterBudgetTest {
         String key = budgetKeyOn(2, MODEL);
         RedisImageBudget first = open(budget(cluster.master(0), key, 3, window).build());
         RedisImageBudget second = open(budget(cluster.master(1), key, 3, window).build());
-        take(first, 2, Duration.ofSeconds(1));
+        take(first, 2, Duration.ofSeconds(5));
 
         long start = System.nanoTime();
         List<String> served = new CopyOnWriteArrayList<>();
@@ -186,11 +210,11 @@ class RedisClusterBudgetTest {
                 .add(redisKey(budgetKeys.get(0), otherModel));
 
         for (RedisImageBudget budget : budgets) {
-            take(budget, 2, Duration.ofSeconds(1));
+            take(budget, 2, Duration.ofSeconds(5));
             assertRefused(budget, MODEL);
         }
         RedisImageBudget twoModels = budgets.get(0);
-        twoModels.acquire(otherModel, 2, Duration.ofSeconds(1)).get(10, TimeUnit.SECONDS);
+        twoModels.acquire(otherModel, 2, Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
         assertRefused(twoModels, otherModel);
 
         for (int master = 0; master < 3; master++) {
