@@ -4,9 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.seedream.client.ImageBudget;
 import dev.seedream.client.SeedreamBudgetUnavailableException;
+import dev.seedream.client.SeedreamRateLimitException;
 import dev.seedream.emulator.junit.RedisServer;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -31,8 +36,12 @@ class SeedreamRedisBudgetTest extends SeedreamTestSupport {
 
     /** An endpoint on the shared budget, with a key of its own so tests do not share a window. */
     private static String sharedBudget(String options) {
+        return sharedBudget(100, options);
+    }
+
+    private static String sharedBudget(int imagesPerMinute, String options) {
         return "seedream:generate?budgetRedisUri=" + redis.server().uri() + "&budgetKey=test-" + System.nanoTime()
-                + "&imagesPerMinute=100&budgetTimeout=200" + options;
+                + "&imagesPerMinute=" + imagesPerMinute + "&budgetTimeout=200" + options;
     }
 
     private SeedreamEndpoint route(String id, String uri) throws Exception {
@@ -42,7 +51,8 @@ class SeedreamRedisBudgetTest extends SeedreamTestSupport {
                 from("direct:" + id).routeId(id)
                         .onException(SeedreamBudgetUnavailableException.class).handled(true).to("mock:unavailable")
                         .end()
-                        .to(uri);
+                        .to(uri)
+                        .to("mock:" + id); // the exchanges that produced their image
             }
         });
         return context.getEndpoint(uri, SeedreamEndpoint.class); // the route's, started
@@ -88,6 +98,115 @@ class SeedreamRedisBudgetTest extends SeedreamTestSupport {
             assertThat(emulator.stats().imagesGenerated()).isEqualTo(4);
         } finally {
             redis.server().resume();
+        }
+    }
+
+    /**
+     * Redis is killed (SIGKILL) while exchanges flow, one every 50 ms: the budget falls back within its timeout to the
+     * local share (10 images ÷ 2 pods = 5), the exchanges beyond it fail once with a local rate limit after
+     * maxLimitWait (1 s), never later, and every exchange ends exactly once. Restarted empty on its port (the
+     * scripts gone), Redis is rejoined after the budget's retry pause (10 s, which Camel does not shorten) and counts
+     * the grants again.
+     */
+    @Test
+    void whenRedisIsKilledMidRunEachExchangeEndsOnceWithinMaxLimitWaitAndTheRestartIsRejoined() throws Exception {
+        int limit = 10;
+        int share = limit / 2;
+        int count = 16; // more than the limit: some are left for the share whenever the kill comes
+        SeedreamEndpoint endpoint = route("killed", sharedBudget(limit, "&budgetNodes=2&maxLimitWait=1000"));
+        MockEndpoint produced = getMockEndpoint("mock:killed");
+
+        List<CompletableFuture<Sent>> sending = new ArrayList<>();
+        long grantsBeforeTheKill = -1;
+        boolean down = false;
+        try {
+            for (int i = 0; i < count; i++) {
+                if (grantsBeforeTheKill < 0 && produced.getReceivedCounter() >= 3) {
+                    redis.server().kill();
+                    down = true;
+                    grantsBeforeTheKill = endpoint.getBudgetGrants();
+                }
+                sending.add(send("killed", i));
+                Thread.sleep(50);
+            }
+            List<Sent> sent = new ArrayList<>();
+            for (CompletableFuture<Sent> exchange : sending) {
+                sent.add(exchange.get(15, TimeUnit.SECONDS));
+            }
+
+            assertThat(grantsBeforeTheKill).as("killed after 3 images, on Redis, while the others were being sent")
+                    .isBetween(3L, (long) limit);
+            assertThat(sent).as("no exchange waits past maxLimitWait (1 s) and the budget timeout (200 ms)")
+                    .allSatisfy(exchange -> assertThat(exchange.took()).isLessThan(Duration.ofSeconds(3)));
+            assertThat(endpoint.getBudgetFallbacks()).isEqualTo(1);
+            assertThat(endpoint.isBudgetFallbackActive()).isTrue();
+            assertThat(endpoint.getBudgetFallbackGrants()).as("the local share, used up").isEqualTo(share);
+            assertThat(endpoint.getBudgetGrants()).as("none from Redis after the kill").isEqualTo(grantsBeforeTheKill);
+            long images = grantsBeforeTheKill + share;
+            assertThat(emulator.stats().imagesGenerated()).isEqualTo(images);
+            assertEachEndedOnce(sent, produced, images);
+
+            redis.server().restart();
+            down = false;
+            awaitTheRetryPause(endpoint);
+            Exchange rejoined = generate("killed", "after the restart");
+
+            assertThat(rejoined.getException()).isNull();
+            assertThat(endpoint.getBudgetGrants()).as("granted by the restarted Redis")
+                    .isEqualTo(grantsBeforeTheKill + 1);
+            assertThat(endpoint.isBudgetFallbackActive()).isFalse();
+            assertThat(endpoint.getBudgetFallbacks()).isEqualTo(1);
+            assertThat(emulator.stats().imagesGenerated()).isEqualTo(images + 1);
+        } finally {
+            if (down) {
+                redis.server().restart(); // for the other tests of the class
+            }
+        }
+    }
+
+    /** An exchange the template sent: its number, how it ended and how long it took. */
+    private record Sent(int number, Exchange exchange, Duration took) {
+    }
+
+    /** Sends exchange {@code number} (a property) without waiting for it. */
+    private CompletableFuture<Sent> send(String id, int number) {
+        long start = System.nanoTime();
+        return template.asyncSend("direct:" + id, e -> {
+            e.setProperty("number", number);
+            e.getIn().setBody("image " + number);
+        }).thenApply(exchange -> new Sent(number, exchange, Duration.ofNanos(System.nanoTime() - start)));
+    }
+
+    /**
+     * Each exchange either produced its image (and reached the mock, once) or failed with a local rate limit (and
+     * did not): {@code images} of them produced.
+     */
+    private static void assertEachEndedOnce(List<Sent> sent, MockEndpoint produced, long images) {
+        List<Integer> withImage = new ArrayList<>();
+        for (Sent exchange : sent) {
+            Exception failure = exchange.exchange().getException();
+            if (failure == null) {
+                assertThat(isJpeg(exchange.exchange().getMessage().getBody(byte[].class))).isTrue();
+                withImage.add(exchange.number());
+            } else {
+                assertThat(failure).as("exchange %d", exchange.number()).isInstanceOfSatisfying(
+                        SeedreamRateLimitException.class, e -> assertThat(e.isLocalLimit()).isTrue());
+            }
+        }
+        assertThat(withImage).hasSize((int) images);
+        assertThat(produced.getReceivedExchanges()).extracting(exchange -> exchange.getProperty("number"))
+                .containsExactlyInAnyOrderElementsOf(withImage);
+    }
+
+    /**
+     * Waits out the fallback's pause (10 s after the failed call; 15 s is a bound): the budget then asks Redis again
+     * at the next call.
+     */
+    private static void awaitTheRetryPause(SeedreamEndpoint endpoint) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (endpoint.isBudgetFallbackActive()) {
+            assertThat(System.nanoTime() - deadline).as("the retry pause is over within 15 s").isNegative();
+            Thread.sleep(100);
         }
     }
 

@@ -6,6 +6,8 @@ import dev.seedream.emulator.junit.RedisServer;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.components.ConfigVerificationResult.Outcome;
+import org.apache.nifi.flowfile.attributes.CoreAttributes;
+import org.apache.nifi.processor.Relationship;
 import org.apache.nifi.util.LogMessage;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
@@ -15,9 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 import static dev.seedream.nifi.BudgetFlows.counter;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * GenerateImageSeedream with a connection service that takes its images from the Redis budget service, against the
  * emulator at the budget's limit over a shortened window: images flow within the budget, the counters say so, and
- * while Redis hangs (SIGSTOP) the node keeps working within its local share, raises a bulletin, and rejoins.
+ * while Redis hangs (SIGSTOP) or is killed (SIGKILL) the node keeps working within its local share, raises a
+ * bulletin, and rejoins.
  */
 class SharedBudgetFlowTest {
 
@@ -68,10 +74,16 @@ class SharedBudgetFlowTest {
     }
 
     private RedisSeedreamImageBudgetService budget(int nodes, String fallback, String rateLimitWaitTimeout) {
+        return budget(LIMIT, nodes, fallback, rateLimitWaitTimeout);
+    }
+
+    /** A budget of {@code limit} images per window: below the emulator's {@link #LIMIT} leaves room for a share. */
+    private RedisSeedreamImageBudgetService budget(int limit, int nodes, String fallback,
+                                                   String rateLimitWaitTimeout) {
         RedisSeedreamImageBudgetService budget = BudgetFlows.addBudget(runner,
                 new BudgetFlows.ShortWindowBudgetService(WINDOW, MARGIN, nodes), redis.port(), Map.of(
                         RedisSeedreamImageBudgetService.PASSWORD, PASSWORD,
-                        RedisSeedreamImageBudgetService.IMAGES_PER_MINUTE, String.valueOf(LIMIT),
+                        RedisSeedreamImageBudgetService.IMAGES_PER_MINUTE, String.valueOf(limit),
                         RedisSeedreamImageBudgetService.BUDGET_KEY, "flow-" + System.nanoTime(),
                         RedisSeedreamImageBudgetService.REDIS_RETRY_INTERVAL, "1 sec",
                         RedisSeedreamImageBudgetService.FALLBACK, fallback));
@@ -173,20 +185,103 @@ class SharedBudgetFlowTest {
         assertThat(hungRun).as("no wait past the Run Timeout").isLessThan(Duration.ofSeconds(4));
         assertThat(budget.getImageBudget().metrics().fallbackActive()).isTrue();
         assertEveryInputOnce(inputs);
+        assertOneBulletinForTheOutage();
+
+        redis.resume();
+        runAfterTheOutage(budget, inputs);
+
+        assertThat(runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.SUCCESS).size())
+                .as("more images after the rejoin").isGreaterThan(2 + share);
+    }
+
+    /**
+     * Redis is killed (SIGKILL) in the middle of a run: of 8 FlowFiles in flight together, Redis granted its 4 (a
+     * budget of 4, so that the emulator's 6 leave room for the share) and the other 4 wait for its window when the
+     * kill comes. At their next poll they fall back to the local share (4 ÷ 2 nodes): 2 get an image, 2 wait out the
+     * Rate Limit Wait Timeout (3 s, shorter than Redis's window) and stay queued; no run waits past it. Restarted on
+     * its port (empty, the scripts gone), Redis is rejoined by the next run, which sends the 2 queued FlowFiles on
+     * grants Redis counts: every input ends exactly once, with its image.
+     */
+    @Test
+    void whenRedisIsKilledMidRunTheNodeFallsBackToItsShareAndRejoinsTheRestartedRedis() throws Exception {
+        int limit = 4;
+        int share = limit / 2;
+        RedisSeedreamImageBudgetService budget = budget(limit, 2, "LOCAL_SHARE", "3 secs");
+        runner.setProperty(AbstractSeedreamProcessor.RUN_TIMEOUT, "10 secs");
+        int inputs = 2 * limit;
+        for (int i = 0; i < inputs; i++) {
+            runner.enqueue("");
+        }
+
+        long warmUpGrants = ((RedisImageBudget) budget.getImageBudget()).metrics().grants();
+        FutureTask<Void> kill = killRedisOnceTheEmulatorHasGenerated(limit);
+        long start = System.nanoTime();
+        runner.run(1, false, true);
+        Duration killedRun = Duration.ofNanos(System.nanoTime() - start);
+        kill.get(10, TimeUnit.SECONDS);
+
+        RedisImageBudget.Metrics killed = ((RedisImageBudget) budget.getImageBudget()).metrics();
+        assertThat(killed.grants() - warmUpGrants).as("Redis's window, all before the kill").isEqualTo(limit);
+        assertThat(killed.fallbackGrants()).as("the local share").isEqualTo(share);
+        assertThat(killed.fallbacks()).as("one outage (its 1-s retry interval is over by the run's end)")
+                .isEqualTo(1);
+        runner.assertTransferCount(AbstractSeedreamProcessor.SUCCESS, limit + share);
+        assertThat(runner.getQueueSize().getObjectCount()).as("waited out the Rate Limit Wait Timeout")
+                .isEqualTo(inputs - limit - share);
+        assertThat(counter(runner, SeedreamCounters.CALLS_RATE_LIMITED)).isEqualTo(inputs - limit - share);
+        assertThat(killedRun).as("no wait past the Rate Limit Wait Timeout of 3 s").isLessThan(Duration.ofMillis(4_500));
+        assertEveryInputOnce(inputs);
+        assertOneBulletinForTheOutage();
+
+        redis.restart();
+        runAfterTheOutage(budget, inputs);
+
+        assertThat(((RedisImageBudget) budget.getImageBudget()).metrics().grants() - killed.grants())
+                .as("the queued ones, on Redis").isEqualTo(inputs - limit - share);
+        runner.assertTransferCount(AbstractSeedreamProcessor.SUCCESS, inputs);
+        assertThat(runner.getQueueSize().getObjectCount()).isZero();
+        assertThat(counter(runner, SeedreamCounters.CALLS_FAILED)).isZero();
+    }
+
+    /** Kills Redis from another thread once the emulator has generated {@code images}, while a run goes on. */
+    private FutureTask<Void> killRedisOnceTheEmulatorHasGenerated(long images) {
+        FutureTask<Void> kill = new FutureTask<>(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (emulator.stats().imagesGenerated() < images) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("the emulator generated only "
+                            + emulator.stats().imagesGenerated() + " of " + images + " images in 10 s");
+                }
+                Thread.sleep(5);
+            }
+            redis.kill();
+            return null;
+        });
+        Thread thread = new Thread(kill, "kill-redis");
+        thread.setDaemon(true);
+        thread.start();
+        return kill;
+    }
+
+    /** The outage raised one WARN bulletin naming Redis (not its password) and the local share. */
+    private void assertOneBulletinForTheOutage() {
         List<LogMessage> warnings = runner.getControllerServiceLogger(BudgetFlows.BUDGET_ID).getWarnMessages();
         assertThat(warnings).as("one bulletin for the outage").hasSize(1);
         assertThat(Arrays.toString(warnings.get(0).getArgs())).contains("redis://127.0.0.1:" + redis.port())
                 .contains("local share");
+    }
 
-        redis.resume();
+    /**
+     * Redis is back: past the retry interval and the local window, a run on the queued FlowFiles draws on Redis
+     * again, says so with an INFO, the provider meets no 429, and every input still ends exactly once.
+     */
+    private void runAfterTheOutage(RedisSeedreamImageBudgetService budget, int inputs) throws InterruptedException {
         Thread.sleep(WINDOW.toMillis() + 500); // past the retry interval and the local window
         runner.run(1, true, false);
 
         assertThat(budget.getImageBudget().metrics().fallbackActive()).isFalse();
         assertThat(runner.getControllerServiceLogger(BudgetFlows.BUDGET_ID).getInfoMessages())
                 .anySatisfy(info -> assertThat(Arrays.toString(info.getArgs())).contains("back on Redis"));
-        assertThat(runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.SUCCESS).size())
-                .as("more images after the rejoin").isGreaterThan(2 + share);
         assertEveryInputOnce(inputs);
         assertThat(emulator.stats().requestsWithStatus(429)).isZero();
         assertPasswordNowhere();
@@ -217,6 +312,13 @@ class SharedBudgetFlowTest {
         assertThat(original + retry + failure + queued).as("original %d + retry %d + failure %d + queued %d",
                 original, retry, failure, queued).isEqualTo(inputs);
         assertThat(runner.getFlowFilesForRelationship(AbstractSeedreamProcessor.SUCCESS)).hasSize(original);
+        List<String> ended = new ArrayList<>();
+        for (Relationship relationship : List.of(AbstractSeedreamProcessor.ORIGINAL, AbstractSeedreamProcessor.RETRY,
+                AbstractSeedreamProcessor.FAILURE)) {
+            runner.getFlowFilesForRelationship(relationship).forEach(flowFile -> ended.add(flowFile.getAttribute(
+                    CoreAttributes.UUID.key())));
+        }
+        assertThat(ended).as("no input twice").doesNotHaveDuplicates();
     }
 
     private void assertPasswordNowhere() {

@@ -31,7 +31,12 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts a server on a free loopback port, with extra {@code redis-server} options such as "--requirepass". */
     public static RedisServer start(String... options) {
-        RedisServer server = new RedisServer(FreePorts.loopback(), List.of(options));
+        return start(FreePorts.loopback(), List.of(options));
+    }
+
+    /** Starts a server on {@code port}, for a caller that must name the port in the options ({@link RedisCluster}). */
+    static RedisServer start(int port, List<String> options) {
+        RedisServer server = new RedisServer(port, List.copyOf(options));
         server.launch();
         return server;
     }
