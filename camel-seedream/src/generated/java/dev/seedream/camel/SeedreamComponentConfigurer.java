@@ -46,8 +46,12 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "budgetKey": getOrCreateConfiguration(target).setBudgetKey(property(camelContext, java.lang.String.class, value)); return true;
         case "budgetnodes":
         case "budgetNodes": getOrCreateConfiguration(target).setBudgetNodes(property(camelContext, int.class, value)); return true;
+        case "budgetrediscluster":
+        case "budgetRedisCluster": getOrCreateConfiguration(target).setBudgetRedisCluster(property(camelContext, boolean.class, value)); return true;
         case "budgetredisuri":
         case "budgetRedisUri": getOrCreateConfiguration(target).setBudgetRedisUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetretrypause":
+        case "budgetRetryPause": getOrCreateConfiguration(target).setBudgetRetryPause(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "budgettimeout":
         case "budgetTimeout": getOrCreateConfiguration(target).setBudgetTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "client": getOrCreateConfiguration(target).setClient(property(camelContext, dev.seedream.client.SeedreamClient.class, value)); return true;
@@ -136,8 +140,12 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "budgetKey": return java.lang.String.class;
         case "budgetnodes":
         case "budgetNodes": return int.class;
+        case "budgetrediscluster":
+        case "budgetRedisCluster": return boolean.class;
         case "budgetredisuri":
         case "budgetRedisUri": return java.lang.String.class;
+        case "budgetretrypause":
+        case "budgetRetryPause": return long.class;
         case "budgettimeout":
         case "budgetTimeout": return long.class;
         case "client": return dev.seedream.client.SeedreamClient.class;
@@ -222,8 +230,12 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "budgetKey": return getOrCreateConfiguration(target).getBudgetKey();
         case "budgetnodes":
         case "budgetNodes": return getOrCreateConfiguration(target).getBudgetNodes();
+        case "budgetrediscluster":
+        case "budgetRedisCluster": return getOrCreateConfiguration(target).isBudgetRedisCluster();
         case "budgetredisuri":
         case "budgetRedisUri": return getOrCreateConfiguration(target).getBudgetRedisUri();
+        case "budgetretrypause":
+        case "budgetRetryPause": return getOrCreateConfiguration(target).getBudgetRetryPause();
         case "budgettimeout":
         case "budgetTimeout": return getOrCreateConfiguration(target).getBudgetTimeout();
         case "client": return getOrCreateConfiguration(target).getClient();

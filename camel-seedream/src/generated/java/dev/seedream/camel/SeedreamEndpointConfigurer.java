@@ -37,8 +37,12 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "budgetKey": target.getConfiguration().setBudgetKey(property(camelContext, java.lang.String.class, value)); return true;
         case "budgetnodes":
         case "budgetNodes": target.getConfiguration().setBudgetNodes(property(camelContext, int.class, value)); return true;
+        case "budgetrediscluster":
+        case "budgetRedisCluster": target.getConfiguration().setBudgetRedisCluster(property(camelContext, boolean.class, value)); return true;
         case "budgetredisuri":
         case "budgetRedisUri": target.getConfiguration().setBudgetRedisUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetretrypause":
+        case "budgetRetryPause": target.getConfiguration().setBudgetRetryPause(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "budgettimeout":
         case "budgetTimeout": target.getConfiguration().setBudgetTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "client": target.getConfiguration().setClient(property(camelContext, dev.seedream.client.SeedreamClient.class, value)); return true;
@@ -122,8 +126,12 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "budgetKey": return java.lang.String.class;
         case "budgetnodes":
         case "budgetNodes": return int.class;
+        case "budgetrediscluster":
+        case "budgetRedisCluster": return boolean.class;
         case "budgetredisuri":
         case "budgetRedisUri": return java.lang.String.class;
+        case "budgetretrypause":
+        case "budgetRetryPause": return long.class;
         case "budgettimeout":
         case "budgetTimeout": return long.class;
         case "client": return dev.seedream.client.SeedreamClient.class;
@@ -203,8 +211,12 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "budgetKey": return target.getConfiguration().getBudgetKey();
         case "budgetnodes":
         case "budgetNodes": return target.getConfiguration().getBudgetNodes();
+        case "budgetrediscluster":
+        case "budgetRedisCluster": return target.getConfiguration().isBudgetRedisCluster();
         case "budgetredisuri":
         case "budgetRedisUri": return target.getConfiguration().getBudgetRedisUri();
+        case "budgetretrypause":
+        case "budgetRetryPause": return target.getConfiguration().getBudgetRetryPause();
         case "budgettimeout":
         case "budgetTimeout": return target.getConfiguration().getBudgetTimeout();
         case "client": return target.getConfiguration().getClient();

@@ -23,7 +23,7 @@ public class SeedreamEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(41);
+        Set<String> props = new HashSet<>(43);
         props.add("allowHttpDownloads");
         props.add("apiKey");
         props.add("baseUrl");
@@ -31,7 +31,9 @@ public class SeedreamEndpointUriFactory extends org.apache.camel.support.compone
         props.add("budgetFallback");
         props.add("budgetKey");
         props.add("budgetNodes");
+        props.add("budgetRedisCluster");
         props.add("budgetRedisUri");
+        props.add("budgetRetryPause");
         props.add("budgetTimeout");
         props.add("client");
         props.add("connectTimeout");

@@ -27,6 +27,10 @@ public class SeedreamBudgetOptions {
     private String budgetFallback = "LOCAL_SHARE";
     @UriParam(label = "budget", defaultValue = "500ms", javaType = "java.time.Duration")
     private long budgetTimeout = 500;
+    @UriParam(label = "budget", defaultValue = "10s", javaType = "java.time.Duration")
+    private long budgetRetryPause = 10_000;
+    @UriParam(label = "budget", defaultValue = "false")
+    private boolean budgetRedisCluster;
 
     public ImageBudget getImageBudget() {
         return imageBudget;
@@ -88,7 +92,7 @@ public class SeedreamBudgetOptions {
     /**
      * What happens while Redis does not answer within budgetTimeout: LOCAL_SHARE grants from a local window of
      * imagesPerMinute / budgetNodes, FAIL fails each call with SeedreamBudgetUnavailableException (no request sent).
-     * Redis is asked again after a pause (10 s) and rejoined.
+     * Redis is asked again after budgetRetryPause and rejoined.
      */
     public void setBudgetFallback(String budgetFallback) {
         this.budgetFallback = budgetFallback;
@@ -101,6 +105,27 @@ public class SeedreamBudgetOptions {
     /** How long a Redis call of the shared budget may take before the budget falls back (see budgetFallback). */
     public void setBudgetTimeout(long budgetTimeout) {
         this.budgetTimeout = budgetTimeout;
+    }
+
+    public long getBudgetRetryPause() {
+        return budgetRetryPause;
+    }
+
+    /** How long the shared budget stays in its fallback before it asks Redis again; once Redis answers, it rejoins. */
+    public void setBudgetRetryPause(long budgetRetryPause) {
+        this.budgetRetryPause = budgetRetryPause;
+    }
+
+    public boolean isBudgetRedisCluster() {
+        return budgetRedisCluster;
+    }
+
+    /**
+     * Whether budgetRedisUri names one node of a Redis Cluster (the others are discovered; the budget's keys are
+     * hash-tagged, so each budget lives in one slot).
+     */
+    public void setBudgetRedisCluster(boolean budgetRedisCluster) {
+        this.budgetRedisCluster = budgetRedisCluster;
     }
 
     /**

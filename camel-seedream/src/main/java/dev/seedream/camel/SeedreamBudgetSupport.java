@@ -48,6 +48,8 @@ final class SeedreamBudgetSupport {
                     .nodes(options.getBudgetNodes())
                     .fallback(fallback(options.getBudgetFallback()))
                     .timeout(Duration.ofMillis(options.getBudgetTimeout()))
+                    .retryPause(Duration.ofMillis(options.getBudgetRetryPause()))
+                    .cluster(options.isBudgetRedisCluster())
                     .build();
         }
 

@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 import dev.seedream.client.ImageBudget;
 import dev.seedream.client.SeedreamBudgetUnavailableException;
+import dev.seedream.client.SeedreamClient;
 import dev.seedream.client.SeedreamRateLimitException;
+import dev.seedream.emulator.junit.RedisCluster;
 import dev.seedream.emulator.junit.RedisServer;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -161,6 +163,27 @@ class SeedreamRedisBudgetTest extends SeedreamTestSupport {
             if (down) {
                 redis.server().restart(); // for the other tests of the class
             }
+        }
+    }
+
+    /** budgetRedisCluster: the URI names one node of a real Redis Cluster of three masters; the window is on its slot. */
+    @Test
+    void onARedisClusterTheBudgetLivesOnTheMasterOfItsSlot() throws Exception {
+        try (RedisCluster cluster = RedisCluster.start(3)) {
+            String key = "camel-cluster-" + System.nanoTime();
+            SeedreamEndpoint endpoint = route("cluster", "seedream:generate?budgetRedisUri=" + cluster.master(2).uri()
+                    + "&budgetRedisCluster=true&budgetKey=" + key + "&imagesPerMinute=1&budgetTimeout=2000"
+                    + "&budgetRetryPause=2000&maxLimitWait=4000"); // a cold JVM's first cluster connect takes seconds
+
+            assertThat(generate("cluster", "a lighthouse").getException()).isNull();
+            assertThat(generate("cluster", "over the limit").getException())
+                    .isInstanceOfSatisfying(SeedreamRateLimitException.class, e -> assertThat(e.isLocalLimit()).isTrue());
+
+            String redisKey = "seedream:budget:{" + key + ":" + SeedreamClient.DEFAULT_MODEL + "}";
+            assertThat(RedisCluster.keys(cluster.masterOf(redisKey), "seedream:budget:*")).containsExactly(redisKey);
+            assertThat(endpoint.getBudgetGrants()).isEqualTo(1);
+            assertThat(endpoint.getBudgetFallbacks()).as("Redis Cluster answered").isZero();
+            assertThat(emulator.stats().requestsForPrompt("over the limit")).isZero();
         }
     }
 

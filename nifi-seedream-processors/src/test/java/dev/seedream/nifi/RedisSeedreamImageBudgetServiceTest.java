@@ -1,6 +1,7 @@
 package dev.seedream.nifi;
 
 import dev.seedream.client.ImageBudget;
+import dev.seedream.emulator.junit.RedisCluster;
 import dev.seedream.emulator.junit.RedisServer;
 import org.apache.nifi.components.ConfigVerificationResult;
 import org.apache.nifi.components.ConfigVerificationResult.Outcome;
@@ -172,6 +173,38 @@ class RedisSeedreamImageBudgetServiceTest {
         assertThat(service.verifyBudget(runner.getLogger())).extracting(ConfigVerificationResult::getOutcome)
                 .containsExactly(Outcome.FAILED);
         assertPasswordNowhere(List.of());
+    }
+
+    /** Redis Mode Cluster against a real Redis Cluster of three masters, seeded at one: grants on the budget's slot. */
+    @Test
+    void inClusterModeItVerifiesAndGrantsFromTheMasterOfTheBudgetsSlot() throws Exception {
+        try (RedisCluster cluster = RedisCluster.start(3)) {
+            RedisSeedreamImageBudgetService service = new RedisSeedreamImageBudgetService();
+            runner.addControllerService(BudgetFlows.BUDGET_ID, service);
+            runner.setProperty(service, RedisSeedreamImageBudgetService.REDIS_MODE,
+                    RedisSeedreamImageBudgetService.MODE_CLUSTER.getValue());
+            runner.setProperty(service, RedisSeedreamImageBudgetService.CONNECTION_STRING,
+                    "127.0.0.1:" + cluster.master(0).port());
+            runner.setProperty(service, RedisSeedreamImageBudgetService.COMMUNICATION_TIMEOUT, "2 secs");
+            String key = "nifi-cluster-" + System.nanoTime();
+            runner.setProperty(service, RedisSeedreamImageBudgetService.BUDGET_KEY, key);
+            runner.setProperty(service, RedisSeedreamImageBudgetService.IMAGES_PER_MINUTE, "2");
+
+            assertThat(runner.verify(service, Map.of())).extracting(ConfigVerificationResult::getOutcome)
+                    .containsExactly(Outcome.SUCCESSFUL, Outcome.SUCCESSFUL);
+            runner.enableControllerService(service);
+            ImageBudget budget = service.getImageBudget();
+            budget.acquire("seedream-4-0-250828", 2, Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> budget.acquire("seedream-4-0-250828", 1, Duration.ofMillis(300))
+                    .get(5, TimeUnit.SECONDS)).hasMessageContaining("shared image budget");
+
+            String redisKey = "seedream:budget:{" + key + ":seedream-4-0-250828}";
+            assertThat(RedisCluster.keys(cluster.masterOf(redisKey), "seedream:budget:*")).as("on its slot's master")
+                    .containsExactly(redisKey);
+            assertThat(budget.metrics()).extracting(ImageBudget.Metrics::grants, ImageBudget.Metrics::fallbacks)
+                    .containsExactly(1L, 0L);
+            runner.disableControllerService(service);
+        }
     }
 
     private void assertPasswordNowhere(List<ConfigVerificationResult> results) {

@@ -1,5 +1,6 @@
 package dev.seedream.nifi;
 
+import dev.seedream.client.ImageBudget;
 import dev.seedream.emulator.EmulatorConfig;
 import dev.seedream.emulator.Latency;
 import dev.seedream.emulator.junit.RedisServer;
@@ -213,14 +214,14 @@ class SharedBudgetFlowTest {
             runner.enqueue("");
         }
 
-        long warmUpGrants = ((RedisImageBudget) budget.getImageBudget()).metrics().grants();
+        long warmUpGrants = budget.getImageBudget().metrics().grants();
         FutureTask<Void> kill = killRedisOnceTheEmulatorHasGenerated(limit);
         long start = System.nanoTime();
         runner.run(1, false, true);
         Duration killedRun = Duration.ofNanos(System.nanoTime() - start);
         kill.get(10, TimeUnit.SECONDS);
 
-        RedisImageBudget.Metrics killed = ((RedisImageBudget) budget.getImageBudget()).metrics();
+        ImageBudget.Metrics killed = budget.getImageBudget().metrics();
         assertThat(killed.grants() - warmUpGrants).as("Redis's window, all before the kill").isEqualTo(limit);
         assertThat(killed.fallbackGrants()).as("the local share").isEqualTo(share);
         assertThat(killed.fallbacks()).as("one outage (its 1-s retry interval is over by the run's end)")
@@ -236,7 +237,7 @@ class SharedBudgetFlowTest {
         redis.restart();
         runAfterTheOutage(budget, inputs);
 
-        assertThat(((RedisImageBudget) budget.getImageBudget()).metrics().grants() - killed.grants())
+        assertThat(budget.getImageBudget().metrics().grants() - killed.grants())
                 .as("the queued ones, on Redis").isEqualTo(inputs - limit - share);
         runner.assertTransferCount(AbstractSeedreamProcessor.SUCCESS, inputs);
         assertThat(runner.getQueueSize().getObjectCount()).isZero();

@@ -52,8 +52,9 @@ final class FallbackSwitch {
         long previous = until.getAndSet(now + retryPause.toNanos());
         if (previous == 0 || now - previous >= 0) { // not already in fallback: say so once
             switches.incrementAndGet();
-            String reason = "The shared image budget at " + address + " did not answer within " + timeout.toMillis()
-                    + " ms (" + SeedreamException.unwrap(failure).getClass().getSimpleName() + "); " + fallbackAction
+            String reason = "The shared image budget at " + address + " failed or did not answer within "
+                    + timeout.toMillis() + " ms (" + SeedreamException.unwrap(failure).getClass().getSimpleName()
+                    + "); " + fallbackAction
                     + " for " + retryPause.toSeconds() + " s, then Redis again";
             LOG.warn(reason);
             if (previous == 0) { // was on Redis: a new outage, not a retry of one that goes on

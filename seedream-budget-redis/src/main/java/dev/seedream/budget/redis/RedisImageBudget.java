@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Within a JVM callers are served first come first served: one Redis call at a time per model asks for the
  * callers at the head of its queue, and Redis grants the longest run of them that fits. When the window is full,
- * the queue asks again once enough images leave it (by Redis's answer), or after a quarter window at the latest,
- * so images other nodes give back are noticed; between JVMs the first to ask after images leave gets them.
+ * the queue asks again once enough images leave it (by Redis's answer), or after a sixtieth of the window (1 s of
+ * a minute) at the latest, so images other nodes give back are noticed soon; between JVMs the first to ask after images leave gets them.
  *
  * <p>When Redis does not answer within the timeout the budget falls back — to a local share of the limit
  * (limit ÷ nodes) or, if so built, to failing each call with {@link SeedreamBudgetUnavailableException} — and
@@ -177,7 +177,7 @@ public final class RedisImageBudget implements ImageBudget {
     private void serveLocally(Waiter waiter, String model) {
         if (localShare == null) {
             waiter.fail(new SeedreamBudgetUnavailableException("The shared image budget at " + redis.address()
-                    + " did not answer within " + timeout.toMillis() + " ms; no request was sent", null));
+                    + " failed or did not answer within " + timeout.toMillis() + " ms; no request was sent", null));
             return;
         }
         Duration left = Duration.ofNanos(Math.max(0, waiter.deadline - System.nanoTime()));
@@ -275,7 +275,7 @@ public final class RedisImageBudget implements ImageBudget {
                         fallback.redisAnswered();
                         List<Waiter> served = heads.subList(0, reply.granted());
                         long poll = Math.min(TimeUnit.MICROSECONDS.toNanos(Math.max(1, reply.waitMicros())),
-                                window.toNanos() / 4);
+                                window.toNanos() / 60);
                         long newWaits = 0;
                         synchronized (this) {
                             waiters.removeAll(served);

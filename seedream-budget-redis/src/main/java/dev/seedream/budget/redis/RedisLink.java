@@ -8,6 +8,7 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
@@ -25,10 +26,13 @@ import java.util.function.Supplier;
 /**
  * The budget's one connection to Redis (a server, or a cluster through one of its nodes) on Lettuce's async API:
  * opened in the background, opened again on the next call once an attempt has failed, and named in messages by
- * its address only. Commands are rejected, not queued, while it is disconnected: the fallback, not a growing
- * queue, carries the load.
+ * its address only. On a single server commands are rejected, not queued, while it is disconnected: the fallback,
+ * not a growing queue, carries the load.
  */
 final class RedisLink implements AutoCloseable {
+
+    /** How often a cluster's topology is read again besides the adaptive triggers (MOVED, reconnects). */
+    private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(30);
 
     private final String address;
     private final ClientResources resources;
@@ -55,10 +59,19 @@ final class RedisLink implements AutoCloseable {
         SslOptions ssl = sslOptions(trustManager, keyManager);
         if (cluster) {
             RedisClusterClient clusterClient = RedisClusterClient.create(resources, uri);
+            // Lettuce opens a master's connection on the first command routed to it: rejecting commands while it
+            // is being opened would send every budget to its fallback at its first call. Accepted ones are still
+            // bounded by the command timeout. The topology follows failovers and moved slots.
             clusterClient.setOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
-                    .sslOptions(ssl).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+                    .sslOptions(ssl).disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                            .enablePeriodicRefresh(TOPOLOGY_REFRESH).enableAllAdaptiveRefreshTriggers().build())
+                    .build());
             this.client = clusterClient;
-            this.connect = () -> clusterClient.connectAsync(StringCodec.UTF8).thenApply(connection -> connection.async());
+            // connectAsync needs the topology loaded first ("Partitions not initialized" otherwise).
+            this.connect = () -> clusterClient.refreshPartitionsAsync().toCompletableFuture()
+                    .thenCompose(loaded -> clusterClient.connectAsync(StringCodec.UTF8))
+                    .thenApply(connection -> connection.async());
         } else {
             RedisClient single = RedisClient.create(resources);
             single.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)

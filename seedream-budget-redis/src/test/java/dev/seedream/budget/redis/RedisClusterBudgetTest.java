@@ -7,7 +7,6 @@ import dev.seedream.emulator.junit.RedisServer;
 import dev.seedream.emulator.junit.RespClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,15 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * nodes share one window, keys of several budgets and models land on the masters their slots name, and a killed
  * master sends the budgets of its slots to their local share until it is back.
  *
- * <p>Disabled until cluster mode connects: every test fails today (each budget falls back at its first call, so
- * the window is never shared). {@code RedisClusterClient.connectAsync} needs the topology loaded first (it fails
- * with "Partitions not initialized"), and with {@code REJECT_COMMANDS} the cluster connection rejects the first
- * command to each master, whose connection Lettuce opens on that command ("Currently not connected"). All pass
- * once {@code RedisImageBudget} connects with {@code refreshPartitionsAsync()} before {@code connectAsync} and
- * lets the cluster connection accept commands while a node connection is pending (the timeout still bounds them).
  */
-@Disabled("RedisImageBudget in cluster mode never reaches Redis: connectAsync without a loaded topology, and"
-        + " REJECT_COMMANDS rejects each master's first command (see the class comment)")
 class RedisClusterBudgetTest {
 
     private static final String MODEL = "seedream-4-0-250828";
@@ -147,17 +138,17 @@ class RedisClusterBudgetTest {
         assertRefused(first, MODEL);
 
         three.giveBack(2); // a group of three made one image
-        // Sent without waiting: a call that asked before it landed would find them only at its next poll, a quarter
-        // of the window later. Nothing leaves the 30-s window during the test: only they can serve the call.
+        // Sent once they are back: a call that asked before they landed would find them only at its next poll, a
+        // sixtieth of the window later. Nothing leaves the 30-s window during the test: only they can serve the call.
         awaitImagesInWindow(cluster.master(1), redisKey(key, MODEL), 2);
         take(second, 2, Duration.ofSeconds(5));
         assertRefused(first, MODEL);
 
-        assertThat(first.metrics()).extracting(RedisImageBudget.Metrics::grants,
-                RedisImageBudget.Metrics::fallbackGrants, RedisImageBudget.Metrics::fallbackActive)
+        assertThat(first.metrics()).extracting(ImageBudget.Metrics::grants,
+                ImageBudget.Metrics::fallbackGrants, ImageBudget.Metrics::fallbackActive)
                 .containsExactly(1L, 0L, false);
-        assertThat(second.metrics()).extracting(RedisImageBudget.Metrics::grants,
-                RedisImageBudget.Metrics::fallbackGrants, RedisImageBudget.Metrics::fallbackActive)
+        assertThat(second.metrics()).extracting(ImageBudget.Metrics::grants,
+                ImageBudget.Metrics::fallbackGrants, ImageBudget.Metrics::fallbackActive)
                 .containsExactly(2L, 0L, false);
         assertThat(RedisCluster.keys(cluster.master(1), BUDGET_KEYS)).containsExactly(redisKey(key, MODEL));
         assertThat(RedisCluster.keys(cluster.master(0), BUDGET_KEYS)).isEmpty();
@@ -188,7 +179,7 @@ class RedisClusterBudgetTest {
         long waitedMillis = Long.parseLong(served.get(0).replaceAll("\\D", ""));
         assertThat(waitedMillis).as("granted when the first grant left the window").isBetween(700L, 4_000L);
         assertThat(second.metrics().grants()).isEqualTo(2);
-        assertThat(second.metrics().waits()).as("only the head asks Redis and waits").isEqualTo(1);
+        assertThat(second.metrics().waits()).as("both found the window full").isEqualTo(2);
         assertRefused(first, MODEL);
     }
 
@@ -253,15 +244,15 @@ class RedisClusterBudgetTest {
         }
         cluster.awaitFailed(doomed);
         take(survivor, 1, Duration.ofSeconds(5));
-        assertThat(survivor.metrics()).extracting(RedisImageBudget.Metrics::grants,
-                RedisImageBudget.Metrics::fallbacks).containsExactly(2L, 0L);
+        assertThat(survivor.metrics()).extracting(ImageBudget.Metrics::grants,
+                ImageBudget.Metrics::fallbacks).containsExactly(2L, 0L);
 
         doomed.restart();
         cluster.awaitHealthy();
         for (RedisImageBudget budget : onDoomed) {
             awaitRejoined(budget);
-            assertThat(budget.metrics()).extracting(RedisImageBudget.Metrics::grants,
-                    RedisImageBudget.Metrics::fallbackActive).containsExactly(2L, false);
+            assertThat(budget.metrics()).extracting(ImageBudget.Metrics::grants,
+                    ImageBudget.Metrics::fallbackActive).containsExactly(2L, false);
         }
         assertThat(RedisCluster.keys(doomed, BUDGET_KEYS)).as("the grants since the restart")
                 .containsExactly(redisKey(key, MODEL));
@@ -281,8 +272,8 @@ class RedisClusterBudgetTest {
                 .isInstanceOfSatisfying(SeedreamRateLimitException.class, e -> assertThat(e.isLocalLimit()).isTrue());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not past the maxWait of 1 s")
                 .isLessThan(Duration.ofMillis(2_500));
-        assertThat(budget.metrics()).extracting(RedisImageBudget.Metrics::grants,
-                RedisImageBudget.Metrics::fallbackGrants, RedisImageBudget.Metrics::fallbackActive)
+        assertThat(budget.metrics()).extracting(ImageBudget.Metrics::grants,
+                ImageBudget.Metrics::fallbackGrants, ImageBudget.Metrics::fallbackActive)
                 .containsExactly(1L, 1L, true);
         assertThat(budget.waiting()).isZero();
     }

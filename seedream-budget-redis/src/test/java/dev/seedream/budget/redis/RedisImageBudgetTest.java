@@ -97,7 +97,7 @@ class RedisImageBudgetTest {
                 .isEqualTo(java.util.stream.IntStream.range(0, 60).boxed().toList());
         assertThat(order).as("20 refused after their wait").filteredOn(caller -> caller < 0).hasSize(20);
         // One call for the first caller, then a few for the backlog, then polls of the full window (at most one
-        // per quarter window, not one per caller that arrived meanwhile).
+        // per sixtieth of the window, 0.5 s here, not one per caller that arrived meanwhile).
         assertThat(budget.metrics().remoteCalls()).as("Redis calls for 80 callers").isLessThanOrEqualTo(8);
         assertThat(budget.metrics().grants()).isEqualTo(60);
         assertThat(budget.metrics().waits()).isEqualTo(20);
