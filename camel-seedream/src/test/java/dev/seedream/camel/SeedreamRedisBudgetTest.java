@@ -166,7 +166,7 @@ class SeedreamRedisBudgetTest extends SeedreamTestSupport {
         }
     }
 
-    /** budgetRedisCluster: the URI names one node of a real Redis Cluster of three masters; the window is on its slot. */
+    /** budgetRedisCluster: the URI names one node of a real 3-master Redis Cluster; the window is on its slot. */
     @Test
     void onARedisClusterTheBudgetLivesOnTheMasterOfItsSlot() throws Exception {
         try (RedisCluster cluster = RedisCluster.start(3)) {
@@ -177,7 +177,8 @@ class SeedreamRedisBudgetTest extends SeedreamTestSupport {
 
             assertThat(generate("cluster", "a lighthouse").getException()).isNull();
             assertThat(generate("cluster", "over the limit").getException())
-                    .isInstanceOfSatisfying(SeedreamRateLimitException.class, e -> assertThat(e.isLocalLimit()).isTrue());
+                    .isInstanceOfSatisfying(SeedreamRateLimitException.class,
+                            e -> assertThat(e.isLocalLimit()).isTrue());
 
             String redisKey = "seedream:budget:{" + key + ":" + SeedreamClient.DEFAULT_MODEL + "}";
             assertThat(RedisCluster.keys(cluster.masterOf(redisKey), "seedream:budget:*")).containsExactly(redisKey);

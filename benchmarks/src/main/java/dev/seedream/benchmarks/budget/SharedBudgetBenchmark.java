@@ -73,7 +73,8 @@ public final class SharedBudgetBenchmark {
     private String run(List<String> scenarios) throws Exception {
         var os = ManagementFactory.getOperatingSystemMXBean();
         report.append(String.format(Locale.ROOT, "# Shared budget run%n%n- emulator: %d images per %s, 20 ms per "
-                        + "request; %d windows per run; grant margin %d ms%n- CPUs: %d, load average at start: %.2f%n%n",
+                        + "request; %d windows per run; grant margin %d ms%n"
+                        + "- CPUs: %d, load average at start: %.2f%n%n",
                 limit, window, windows, margin.toMillis(), os.getAvailableProcessors(), os.getSystemLoadAverage()));
         try (BudgetCluster cluster = BudgetCluster.of(limit, window).start()) {
             if (scenarios.contains("saturation") || scenarios.contains("control")) {
@@ -94,8 +95,9 @@ public final class SharedBudgetBenchmark {
 
     private void saturation(BudgetCluster cluster, List<String> scenarios) throws InterruptedException {
         report.append("## Saturation: each JVM offers twice the account's limit\n\n")
-                .append("| JVMs | budget | offered | images in the run | budget used | provider 429s | granted acquire p50 "
-                        + "| granted acquire p99 | Redis calls per image |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("| JVMs | budget | offered | images in the run | budget used | provider 429s "
+                        + "| granted acquire p50 | granted acquire p99 | Redis calls per image |\n"
+                        + "|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int nodes : nodeCounts) {
             if (scenarios.contains("saturation")) {
                 saturationRow(cluster, nodes, cluster.redis().uri());
@@ -137,7 +139,8 @@ public final class SharedBudgetBenchmark {
     private void outage(BudgetCluster cluster) throws InterruptedException {
         report.append("## Outage: 2 JVMs at the limit, Redis away during the second window\n\n")
                 .append("| Redis | fallback | offered | ended | generated | refused locally | budget unavailable "
-                        + "| provider 429s | outages seen | local-share grants | longest acquire | images in the run |\n"
+                        + "| provider 429s | fallback switches | local-share grants | longest acquire "
+                        + "| images in the run |\n"
                         + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         outageRow(cluster, "SIGSTOP, SIGCONT", "LOCAL_SHARE", () -> {
             cluster.redis().pause();
@@ -179,7 +182,8 @@ public final class SharedBudgetBenchmark {
                 "durationMs=" + duration.toMillis(), "offer=" + offer, "nodes=" + nodes,
                 "marginMs=" + margin.toMillis(), "maxWaitMs=" + maxWait().toMillis()));
         args.addAll(List.of(extra));
-        BudgetCluster.Run run = cluster.run(nodes, BudgetWorker.class, duration, meanwhile, args.toArray(String[]::new));
+        BudgetCluster.Run run = cluster.run(nodes, BudgetWorker.class, duration, meanwhile,
+                args.toArray(String[]::new));
         System.err.println(label(budget) + " × " + nodes + ": " + run.workers());
         return run;
     }

@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Within a JVM callers are served first come first served: one Redis call at a time per model asks for the
  * callers at the head of its queue, and Redis grants the longest run of them that fits. When the window is full,
  * the queue asks again once enough images leave it (by Redis's answer), or after a sixtieth of the window (1 s of
- * a minute) at the latest, so images other nodes give back are noticed soon; between JVMs the first to ask after images leave gets them.
+ * a minute) at the latest, so images other nodes give back are noticed soon; between JVMs the first to ask after
+ * images leave gets them.
  *
  * <p>When Redis does not answer within the timeout the budget falls back — to a local share of the limit
  * (limit ÷ nodes) or, if so built, to failing each call with {@link SeedreamBudgetUnavailableException} — and
@@ -167,7 +168,8 @@ public final class RedisImageBudget implements ImageBudget {
     /** The Redis address without credentials, the key and the limit. */
     @Override
     public String toString() {
-        return "RedisImageBudget[" + redis.address() + ", key=" + budgetKey + ", " + limit + " images per " + window + "]";
+        return "RedisImageBudget[" + redis.address() + ", key=" + budgetKey + ", " + limit + " images per " + window
+                + "]";
     }
 
     private String redisKey(String model) {
