@@ -5,15 +5,18 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the short duration syntax shared by the CLI and the admin API: {@code 250ms}, {@code 2s}, {@code 1.5s}, {@code 10m}, {@code 24h}, or ISO-8601. */
-final class Durations {
+/**
+ * Parses the short duration syntax shared by the CLI, the admin API and the benchmarks' arguments: {@code 250ms},
+ * {@code 2s}, {@code 1.5s}, {@code 10m}, {@code 24h}, or ISO-8601.
+ */
+public final class Durations {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
     private Durations() {
     }
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String value = text.trim().toLowerCase(Locale.ROOT);
         Matcher m = SHORT.matcher(value);
         if (m.matches()) {

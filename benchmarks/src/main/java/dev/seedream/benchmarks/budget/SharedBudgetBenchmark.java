@@ -1,7 +1,9 @@
 package dev.seedream.benchmarks.budget;
 
 import dev.seedream.budget.redis.BudgetWorker;
+import dev.seedream.emulator.Durations;
 import dev.seedream.emulator.junit.BudgetCluster;
+import dev.seedream.emulator.junit.WorkerJvms;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -9,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class SharedBudgetBenchmark {
     private final StringBuilder report = new StringBuilder();
 
     private SharedBudgetBenchmark(Map<String, String> args) {
-        this.window = duration(args.getOrDefault("window", "3s"));
+        this.window = Durations.parse(args.getOrDefault("window", "3s"));
         this.windows = Integer.parseInt(args.getOrDefault("windows", "4"));
         this.limit = Integer.parseInt(args.getOrDefault("limit", "20"));
         this.latencyLimit = Integer.parseInt(args.getOrDefault("latencyLimit", "600"));
@@ -57,8 +58,7 @@ public final class SharedBudgetBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> named = new LinkedHashMap<>();
-        Arrays.stream(args).map(arg -> arg.split("=", 2)).forEach(pair -> named.put(pair[0], pair[1]));
+        Map<String, String> named = WorkerJvms.namedArgs(args);
         List<String> scenarios = List.of(named.getOrDefault("scenarios", "saturation,control,latency,outage")
                 .split(","));
         SharedBudgetBenchmark benchmark = new SharedBudgetBenchmark(named);
@@ -147,16 +147,13 @@ public final class SharedBudgetBenchmark {
             Thread.sleep(window.toMillis());
             cluster.redis().resume();
         });
-        outageRow(cluster, "SIGKILL, restarted empty", "LOCAL_SHARE", () -> {
+        BudgetCluster.Interruptible killAndRestart = () -> {
             cluster.redis().kill();
             Thread.sleep(window.toMillis());
             cluster.redis().restart();
-        });
-        outageRow(cluster, "SIGKILL, restarted empty", "FAIL", () -> {
-            cluster.redis().kill();
-            Thread.sleep(window.toMillis());
-            cluster.redis().restart();
-        });
+        };
+        outageRow(cluster, "SIGKILL, restarted empty", "LOCAL_SHARE", killAndRestart);
+        outageRow(cluster, "SIGKILL, restarted empty", "FAIL", killAndRestart);
         report.append(String.format(Locale.ROOT, "%nRedis timeout 500 ms, retry pause %d ms, max limit wait %d ms.%n%n",
                 window.dividedBy(3).toMillis(), maxWait().toMillis()));
     }
@@ -210,17 +207,5 @@ public final class SharedBudgetBenchmark {
     private static String millis(long micros) {
         return micros < 10_000 ? String.format(Locale.ROOT, "%.2f ms", micros / 1000.0)
                 : String.format(Locale.ROOT, "%d ms", micros / 1000);
-    }
-
-    private static Duration duration(String text) {
-        String value = text.trim().toLowerCase(Locale.ROOT);
-        if (value.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-        }
-        if (value.endsWith("m")) {
-            return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
-        }
-        return Duration.ofSeconds(Long.parseLong(value.endsWith("s") ? value.substring(0, value.length() - 1)
-                : value));
     }
 }

@@ -12,7 +12,6 @@ import dev.seedream.emulator.junit.WorkerJvms;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +43,7 @@ public final class BudgetWorker {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> named = new LinkedHashMap<>();
-        Arrays.stream(args).map(arg -> arg.split("=", 2)).forEach(pair -> named.put(pair[0], pair[1]));
-        new BudgetWorker(named).run();
+        new BudgetWorker(WorkerJvms.namedArgs(args)).run();
     }
 
     private void run() throws Exception {

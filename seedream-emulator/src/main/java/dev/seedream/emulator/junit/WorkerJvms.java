@@ -97,6 +97,19 @@ public final class WorkerJvms implements AutoCloseable {
         processes.forEach(Process::destroyForcibly);
     }
 
+    /** In a worker or its coordinator: {@code name=value} arguments by name, in their order. */
+    public static Map<String, String> namedArgs(String... args) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (String arg : args) {
+            String[] nameAndValue = arg.split("=", 2);
+            if (nameAndValue.length != 2) {
+                throw new IllegalArgumentException("expected name=value, got " + arg);
+            }
+            named.put(nameAndValue[0], nameAndValue[1]);
+        }
+        return named;
+    }
+
     /** In a worker: tells the test it is ready. */
     public static void ready() {
         System.out.println(WARM);
