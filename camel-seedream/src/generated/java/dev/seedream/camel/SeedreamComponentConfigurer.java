@@ -60,6 +60,10 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "failfast":
         case "failFast": getOrCreateConfiguration(target).setFailFast(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "imagebudget":
         case "imageBudget": getOrCreateConfiguration(target).setImageBudget(property(camelContext, dev.seedream.client.ImageBudget.class, value)); return true;
         case "imagesperminute":
@@ -154,6 +158,10 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": return long.class;
         case "failfast":
         case "failFast": return boolean.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "imagebudget":
         case "imageBudget": return dev.seedream.client.ImageBudget.class;
         case "imagesperminute":
@@ -244,6 +252,10 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "failfast":
         case "failFast": return getOrCreateConfiguration(target).isFailFast();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "imagebudget":
         case "imageBudget": return getOrCreateConfiguration(target).getImageBudget();
         case "imagesperminute":

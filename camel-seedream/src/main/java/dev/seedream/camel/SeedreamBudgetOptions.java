@@ -32,6 +32,11 @@ public class SeedreamBudgetOptions {
     @UriParam(label = "budget", defaultValue = "false")
     private boolean budgetRedisCluster;
 
+    /** Whether calls fail while the endpoint's own Redis budget cannot be reached (budgetFallback FAIL). */
+    boolean failsWithoutBudget() {
+        return budgetRedisUri != null && "FAIL".equalsIgnoreCase(budgetFallback.trim());
+    }
+
     public ImageBudget getImageBudget() {
         return imageBudget;
     }

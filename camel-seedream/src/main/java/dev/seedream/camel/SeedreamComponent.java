@@ -8,14 +8,14 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * The {@code seedream:} component: image generation with ByteDance Seedream. Options set here are the defaults of
  * every endpoint it creates.
  */
 @Component("seedream")
-public class SeedreamComponent extends DefaultComponent implements SSLContextParametersAware {
+public class SeedreamComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     /**
      * Camel masks secret options in endpoint URIs by name, from a list of its own components' option names; ours is

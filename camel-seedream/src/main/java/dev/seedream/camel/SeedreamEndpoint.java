@@ -17,6 +17,8 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -49,6 +51,8 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     /** The budget the endpoint's own client draws on, for its counters; null for a given client or its own window. */
     private ImageBudget budgetInUse;
     private ExecutorService completionExecutor;
+    private WritableHealthCheckRepository healthChecks;
+    private SeedreamHealthCheck healthCheck;
 
     public SeedreamEndpoint(String uri, SeedreamComponent component, SeedreamOperation operation,
                             SeedreamConfiguration configuration) {
@@ -88,6 +92,7 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
                         + " ignored: configure them on that client", this, ignored);
             }
         }
+        registerHealthCheck();
         // Client threads must not run the rest of a route: its decoder thread would deadlock on a streaming
         // iterator it has to fill itself, and its single scheduler thread would stall every retry. Cached
         // because the number of routing continuations is already bounded by the calls the client admits.
@@ -95,8 +100,23 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
                 .newCachedThreadPool(this, "SeedreamCompletion");
     }
 
+    /** Into Camel's producers repository, which exists only with camel-health and is opt-in. */
+    private void registerHealthCheck() {
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck = new SeedreamHealthCheck(this);
+            healthCheck.setEnabled(((SeedreamComponent) getComponent()).isHealthCheckProducerEnabled());
+            healthChecks.addHealthCheck(healthCheck);
+        }
+    }
+
     @Override
     protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
         if (completionExecutor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(completionExecutor);
             completionExecutor = null;

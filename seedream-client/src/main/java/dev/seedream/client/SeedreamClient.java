@@ -42,6 +42,8 @@ public final class SeedreamClient implements AutoCloseable {
     public static final String[] API_KEY_VARIABLES = {"SEEDREAM_API_KEY", "ARK_API_KEY"};
 
     private static final Logger LOG = LoggerFactory.getLogger(SeedreamClient.class);
+    /** A size below every model's minimum area: the provider must refuse it, and refusals are not billed. */
+    private static final String CONNECTION_CHECK_SIZE = "1x1";
 
     private final ClientRuntime runtime;
     private final String baseUrl;
@@ -132,6 +134,47 @@ public final class SeedreamClient implements AutoCloseable {
 
     public GenerationResult<byte[]> generate(ImageRequest request) {
         return generate(request, ImageSinks.memory());
+    }
+
+    /**
+     * Checks that the endpoint is reachable and accepts the key, without generating a billed image: it sends one
+     * request with a 1x1 size, which passes the protocol checks but which every Seedream model must reject. The
+     * provider authenticates before it validates, so its 400 proves the key and a 401 disproves it; an unknown model
+     * answers 404 before the size is looked at. The check takes a request slot but no images of the budget, and is
+     * never retried. For health checks and NiFi's Verify.
+     */
+    public CompletableFuture<ConnectionCheck> checkConnection() {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("This SeedreamClient is closed"));
+        }
+        ImageRequest probe = ImageRequest.builder().prompt("connection check").size(CONNECTION_CHECK_SIZE)
+                .model(defaultModel).build();
+        return runtime.probe(probe, probe::writeJson, ImageSinks.discarding())
+                .handle((generated, failure) -> connectionVerdict(failure == null ? null
+                        : SeedreamException.unwrap(failure)));
+    }
+
+    private ConnectionCheck connectionVerdict(Throwable failure) {
+        if (failure == null) {
+            return new ConnectionCheck(ConnectionCheck.Status.KEY_ACCEPTED, "Reached " + baseUrl + " and the key was"
+                    + " accepted, but the provider generated an image for size " + CONNECTION_CHECK_SIZE
+                    + " instead of rejecting it");
+        }
+        if (failure instanceof SeedreamInvalidRequestException expected) {
+            return new ConnectionCheck(ConnectionCheck.Status.KEY_ACCEPTED, "Reached " + baseUrl + "; the API key and"
+                    + " model " + defaultModel + " were accepted (the deliberately invalid probe was rejected with HTTP "
+                    + expected.httpStatus() + " " + expected.errorCode() + ", so no image was generated)");
+        }
+        if (failure instanceof SeedreamAuthenticationException rejected) {
+            return new ConnectionCheck(ConnectionCheck.Status.KEY_REJECTED, "Reached " + baseUrl + " but the API key"
+                    + " was rejected: " + rejected.getMessage());
+        }
+        if (failure instanceof SeedreamNotFoundException unknownModel) {
+            return new ConnectionCheck(ConnectionCheck.Status.MODEL_NOT_FOUND, "Reached " + baseUrl + " and the key"
+                    + " was accepted, but model " + defaultModel + " was not found: " + unknownModel.getMessage());
+        }
+        return new ConnectionCheck(ConnectionCheck.Status.FAILED, "Could not verify " + baseUrl + ": "
+                + failure.getMessage());
     }
 
     public ClientMetrics metrics() {

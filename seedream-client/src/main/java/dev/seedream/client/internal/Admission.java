@@ -38,8 +38,14 @@ final class Admission {
         return slots.acquire(1, maxWait).thenCompose(slot -> {
             CompletableFuture<ImageBudget.Grant> granted;
             try {
-                granted = cancelled.getAsBoolean() ? CompletableFuture.failedFuture(new CancellationException())
-                        : budget.acquire(model, reserved, Duration.ofNanos(Math.max(0, waitEnds - System.nanoTime())));
+                if (cancelled.getAsBoolean()) {
+                    granted = CompletableFuture.failedFuture(new CancellationException());
+                } else if (reserved == 0) { // a probe the provider must refuse: nothing to ask a (shared) budget for
+                    granted = CompletableFuture.completedFuture(images -> { });
+                } else {
+                    granted = budget.acquire(model, reserved,
+                            Duration.ofNanos(Math.max(0, waitEnds - System.nanoTime())));
+                }
             } catch (RuntimeException closed) { // the client's scheduler is gone
                 granted = CompletableFuture.failedFuture(closed);
             }

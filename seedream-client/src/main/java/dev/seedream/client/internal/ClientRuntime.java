@@ -84,7 +84,15 @@ public final class ClientRuntime implements AutoCloseable {
     public <T> CompletableFuture<GenerationResult<T>> generate(ImageRequest request, int reservedImages,
                                                                BodyWriter body, ImageSink<T> sink,
                                                                ImageListener<T> listener) {
-        return GenerationCall.start(this, request, reservedImages, RequestBody.of(body), sink, listener);
+        return GenerationCall.start(this, request, reservedImages, retryPolicy, RequestBody.of(body), sink,
+                listener);
+    }
+
+    /** Sends a request once, without images of the budget: a check that the provider must refuse. */
+    public <T> CompletableFuture<GenerationResult<T>> probe(ImageRequest request, BodyWriter body,
+                                                            ImageSink<T> sink) {
+        return GenerationCall.start(this, request, 0, RetryPolicy.none(), RequestBody.of(body), sink,
+                ImageListener.none());
     }
 
     public ClientMetrics metrics() {

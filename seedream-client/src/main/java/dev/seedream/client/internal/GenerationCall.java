@@ -4,6 +4,7 @@ import dev.seedream.client.GenerationResult;
 import dev.seedream.client.ImageListener;
 import dev.seedream.client.ImageRequest;
 import dev.seedream.client.ImageSink;
+import dev.seedream.client.RetryPolicy;
 import dev.seedream.client.SeedreamException;
 import dev.seedream.client.SeedreamRateLimitException;
 import org.asynchttpclient.ListenableFuture;
@@ -33,6 +34,7 @@ final class GenerationCall<T> {
     private final String model;
     private final boolean stream;
     private final int reservedImages;
+    private final RetryPolicy retryPolicy;
     private final ImageSink<T> sink;
     private final List<byte[]> body;
     private final ResultAssembler<T> assembler;
@@ -40,21 +42,24 @@ final class GenerationCall<T> {
     private final CompletableFuture<GenerationResult<T>> result = new CompletableFuture<>();
     private volatile ListenableFuture<Void> exchange;
 
-    private GenerationCall(ClientRuntime runtime, ImageRequest request, int reservedImages, List<byte[]> body,
-                           ImageSink<T> sink, ImageListener<T> listener) {
+    private GenerationCall(ClientRuntime runtime, ImageRequest request, int reservedImages, RetryPolicy retryPolicy,
+                           List<byte[]> body, ImageSink<T> sink, ImageListener<T> listener) {
         this.runtime = runtime;
         this.model = request.model();
         this.stream = request.stream();
         this.reservedImages = reservedImages;
+        this.retryPolicy = retryPolicy;
         this.body = body;
         this.sink = sink;
         this.assembler = new ResultAssembler<>(runtime, sink, listener);
     }
 
     static <T> CompletableFuture<GenerationResult<T>> start(ClientRuntime runtime, ImageRequest request,
-                                                           int reservedImages, List<byte[]> body, ImageSink<T> sink,
+                                                           int reservedImages, RetryPolicy retryPolicy,
+                                                           List<byte[]> body, ImageSink<T> sink,
                                                            ImageListener<T> listener) {
-        GenerationCall<T> call = new GenerationCall<>(runtime, request, reservedImages, body, sink, listener);
+        GenerationCall<T> call = new GenerationCall<>(runtime, request, reservedImages, retryPolicy, body, sink,
+                listener);
         call.result.whenComplete((ignored, failure) -> {
             if (call.result.isCancelled()) {
                 call.abortExchange();
@@ -199,7 +204,7 @@ final class GenerationCall<T> {
 
     /** The wait before the next attempt, or null when the failure is final. */
     private Duration retryDelay(int number, SeedreamException error) {
-        if (!runtime.retryPolicy.retries(number, error)) {
+        if (!retryPolicy.retries(number, error)) {
             return null;
         }
         Duration retryAfter = error instanceof SeedreamRateLimitException limited
@@ -207,7 +212,7 @@ final class GenerationCall<T> {
         if (retryAfter != null && retryAfter.compareTo(runtime.maxLimitWait) > 0) {
             return null; // longer than a call may wait for a limit: the caller decides (NiFi yields, Camel redelivers)
         }
-        Duration delay = runtime.retryPolicy.delayBefore(number, retryAfter, ThreadLocalRandom.current()::nextDouble);
+        Duration delay = retryPolicy.delayBefore(number, retryAfter, ThreadLocalRandom.current()::nextDouble);
         return delay.compareTo(remaining()) < 0 ? delay : null;
     }
 
@@ -216,7 +221,7 @@ final class GenerationCall<T> {
     }
 
     private Duration remaining() {
-        Duration left = runtime.retryPolicy.maxElapsed().minus(elapsed());
+        Duration left = retryPolicy.maxElapsed().minus(elapsed());
         return left.isNegative() ? Duration.ZERO : left;
     }
 

@@ -1,0 +1,122 @@
+package dev.seedream.camel;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.seedream.client.ConnectionCheck;
+import dev.seedream.client.ImageBudget;
+import dev.seedream.client.SeedreamClient;
+import dev.seedream.client.SeedreamException;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.util.URISupport;
+
+/**
+ * The producer health check of one endpoint, in Camel's {@code producers} repository (so opt-in, with
+ * {@code camel.health.producers-enabled=true}, as for Camel's own components). DOWN when the provider rejects the key
+ * or does not know the model, or cannot be reached; DOWN while a Redis budget with {@code budgetFallback=FAIL} is on
+ * its fallback (calls fail then); UP otherwise, with the local share of a budget on its fallback reported in the
+ * details.
+ * <p>
+ * The key is checked by the client's {@linkplain SeedreamClient#checkConnection() connection check}, which bills no
+ * image but is a request to the provider: its verdict is kept for {@link #KEY_CHECK_INTERVAL}, so a platform that
+ * polls health every few seconds sends at most one such request a minute per endpoint.
+ */
+final class SeedreamHealthCheck implements HealthCheck {
+
+    static final Duration KEY_CHECK_INTERVAL = Duration.ofMinutes(1);
+    private static final Duration KEY_CHECK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final SeedreamEndpoint endpoint;
+    private final String id;
+    /** The endpoint's URI with its secrets masked, as Camel logs it. */
+    private final String uri;
+    private volatile boolean enabled = true;
+    private ConnectionCheck lastKeyCheck;
+    private long lastKeyCheckNanos;
+
+    SeedreamHealthCheck(SeedreamEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.uri = URISupport.sanitizeUri(endpoint.getEndpointUri());
+        this.id = "producer:seedream-" + uri;
+    }
+
+    @Override
+    public String getGroup() {
+        return "camel";
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false; // a rejected key or an unreachable provider is no reason to restart the application
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @Override
+    public Result call(Map<String, Object> options) {
+        HealthCheckResultBuilder result = HealthCheckResultBuilder.on(this).detail(ENDPOINT_URI, uri);
+        SeedreamClient client = endpoint.getClient();
+        if (client == null) {
+            return result.unknown().message("The endpoint is not started").build();
+        }
+        result.detail("seedream.baseUrl", client.baseUrl()).detail("seedream.model", client.defaultModel());
+        ConnectionCheck keyCheck = keyCheck(client);
+        result.detail("seedream.keyCheck", keyCheck.status().name());
+        if (!keyCheck.passed()) {
+            return result.down().message(keyCheck.message()).build();
+        }
+        ImageBudget.Metrics budget = client.metrics().budget();
+        result.detail("seedream.budget.fallbackActive", budget.fallbackActive());
+        if (budget.fallbackActive() && endpoint.getConfiguration().failsWithoutBudget()) {
+            return result.down().message("The Redis images-per-minute budget cannot be reached and budgetFallback is"
+                    + " FAIL: calls fail until it is back (" + keyCheck.message() + ")").build();
+        }
+        if (budget.fallbackActive()) {
+            return result.up().message("The Redis images-per-minute budget cannot be reached: this pod generates"
+                    + " within its local share of the limit until it is back (" + keyCheck.message() + ")").build();
+        }
+        return result.up().message(keyCheck.message()).build();
+    }
+
+    /** The last verdict while it is fresh, else a new one; health calls come one at a time per check. */
+    private synchronized ConnectionCheck keyCheck(SeedreamClient client) {
+        long now = System.nanoTime();
+        if (lastKeyCheck == null || now - lastKeyCheckNanos >= KEY_CHECK_INTERVAL.toNanos()) {
+            lastKeyCheck = runKeyCheck(client);
+            lastKeyCheckNanos = now;
+        }
+        return lastKeyCheck;
+    }
+
+    private static ConnectionCheck runKeyCheck(SeedreamClient client) {
+        try {
+            return client.checkConnection().get(KEY_CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ConnectionCheck(ConnectionCheck.Status.FAILED, "Interrupted while checking " + client.baseUrl());
+        } catch (Exception e) {
+            return new ConnectionCheck(ConnectionCheck.Status.FAILED, "Could not verify " + client.baseUrl() + ": "
+                    + SeedreamException.unwrap(e).getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.seedream.client;
+
+import dev.seedream.emulator.EmulatorConfig;
+import dev.seedream.emulator.SeedreamEmulator;
+import dev.seedream.emulator.junit.HostileServer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The connection check settles key and model in one unretried call that no image is billed for. */
+class SeedreamClientConnectionCheckTest {
+
+    @Test
+    void anAcceptedKeyPassesWithoutAnImageOrABudgetGrant() {
+        AtomicInteger budgetAsked = new AtomicInteger();
+        ImageBudget countingBudget = new ImageBudget() {
+            @Override
+            public CompletableFuture<Grant> acquire(String model, int images, Duration maxWait) {
+                budgetAsked.incrementAndGet();
+                return CompletableFuture.completedFuture(unused -> { });
+            }
+
+            @Override
+            public int waiting() {
+                return 0;
+            }
+        };
+        try (SeedreamEmulator emulator = SeedreamEmulator.start(EmulatorConfig.builder().build());
+             SeedreamClient client = EmulatorClients.builder(emulator).imageBudget(countingBudget).build()) {
+            ConnectionCheck check = client.checkConnection().join();
+
+            assertThat(check.status()).isEqualTo(ConnectionCheck.Status.KEY_ACCEPTED);
+            assertThat(check.passed()).isTrue();
+            assertThat(check.message()).contains(emulator.baseUri().toString(), "HTTP 400", "no image was generated");
+            assertThat(emulator.stats().generationRequests()).isEqualTo(1);
+            assertThat(emulator.stats().imagesGenerated()).isZero();
+            assertThat(budgetAsked).hasValue(0);
+        }
+    }
+
+    @Test
+    void aRejectedKeyFailsAndTheMessageNeverShowsIt() {
+        String wrongKey = "sk-wrong-key-0123456789";
+        try (SeedreamEmulator emulator = SeedreamEmulator.start(EmulatorConfig.builder().build());
+             SeedreamClient client = EmulatorClients.builder(emulator).apiKey(wrongKey).build()) {
+            ConnectionCheck check = client.checkConnection().join();
+
+            assertThat(check.status()).isEqualTo(ConnectionCheck.Status.KEY_REJECTED);
+            assertThat(check.passed()).isFalse();
+            assertThat(check.message()).contains("API key was rejected").doesNotContain(wrongKey);
+        }
+    }
+
+    @Test
+    void anUnknownModelIsToldApartFromABadKey() {
+        try (SeedreamEmulator emulator = SeedreamEmulator.start(EmulatorConfig.builder().build());
+             SeedreamClient client = EmulatorClients.builder(emulator).defaultModel("seedream-0-0-000000").build()) {
+            ConnectionCheck check = client.checkConnection().join();
+
+            assertThat(check.status()).isEqualTo(ConnectionCheck.Status.MODEL_NOT_FOUND);
+            assertThat(check.message()).contains("seedream-0-0-000000");
+        }
+    }
+
+    @Test
+    void aServerErrorIsNotRetriedAndFails() {
+        try (HostileServer server = HostileServer.start("127.0.0.1");
+             SeedreamClient client = EmulatorClients.builder(server).maxRetries(3).build()) {
+            server.otherwise(HostileServer.json(500, "{\"error\":{\"code\":\"InternalServiceError\","
+                    + "\"message\":\"try later\"}}"));
+
+            ConnectionCheck check = client.checkConnection().join();
+
+            assertThat(check.status()).isEqualTo(ConnectionCheck.Status.FAILED);
+            assertThat(check.message()).startsWith("Could not verify " + server.baseUri());
+            assertThat(client.metrics().requestsSent()).isEqualTo(1);
+            assertThat(client.metrics().retries()).isZero();
+        }
+    }
+}
