@@ -193,6 +193,11 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         return clientMetrics().retries();
     }
 
+    @ManagedAttribute(description = "Images the provider returned to successful calls (the billed ones)")
+    public long getImagesGenerated() {
+        return clientMetrics().imagesGenerated();
+    }
+
     @ManagedAttribute(description = "Provider 429 answers plus local limit refusals")
     public long getRateLimited() {
         return clientMetrics().rateLimited();

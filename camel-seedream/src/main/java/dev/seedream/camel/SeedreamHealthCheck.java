@@ -74,9 +74,13 @@ final class SeedreamHealthCheck implements HealthCheck {
         if (client == null) {
             return result.unknown().message("The endpoint is not started").build();
         }
-        result.detail("seedream.baseUrl", client.baseUrl()).detail("seedream.model", client.defaultModel());
-        ConnectionCheck keyCheck = keyCheck(client);
-        result.detail("seedream.keyCheck", keyCheck.status().name());
+        String model = endpoint.getConfiguration().getModel() != null ? endpoint.getConfiguration().getModel()
+                : client.defaultModel();
+        result.detail("seedream.baseUrl", client.baseUrl()).detail("seedream.model", model);
+        ConnectionCheck keyCheck = keyCheck(client, model);
+        // Spring Boot's actuator shows a check's details, not its message.
+        result.detail("seedream.keyCheck", keyCheck.status().name())
+                .detail("seedream.keyCheck.message", keyCheck.message());
         if (!keyCheck.passed()) {
             return result.down().message(keyCheck.message()).build();
         }
@@ -94,18 +98,18 @@ final class SeedreamHealthCheck implements HealthCheck {
     }
 
     /** The last verdict while it is fresh, else a new one; health calls come one at a time per check. */
-    private synchronized ConnectionCheck keyCheck(SeedreamClient client) {
+    private synchronized ConnectionCheck keyCheck(SeedreamClient client, String model) {
         long now = System.nanoTime();
         if (lastKeyCheck == null || now - lastKeyCheckNanos >= KEY_CHECK_INTERVAL.toNanos()) {
-            lastKeyCheck = runKeyCheck(client);
+            lastKeyCheck = runKeyCheck(client, model);
             lastKeyCheckNanos = now;
         }
         return lastKeyCheck;
     }
 
-    private static ConnectionCheck runKeyCheck(SeedreamClient client) {
+    private static ConnectionCheck runKeyCheck(SeedreamClient client, String model) {
         try {
-            return client.checkConnection().get(KEY_CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return client.checkConnection(model).get(KEY_CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ConnectionCheck(ConnectionCheck.Status.FAILED, "Interrupted while checking " + client.baseUrl());

@@ -54,15 +54,18 @@ class SeedreamHealthCheckTest extends SeedreamTestSupport {
 
     @Test
     void anAcceptedKeyIsUpWithoutAnImageAndTheVerdictIsKeptForAMinute() throws Exception {
-        route("accepted", "seedream:generate");
+        route("accepted", "seedream:generate?model=seedream-4-5-251128");
         enableProducerChecks();
 
         HealthCheck.Result first = seedreamCheck().orElseThrow();
         HealthCheck.Result second = seedreamCheck().orElseThrow();
 
         assertThat(first.getState()).isEqualTo(HealthCheck.State.UP);
-        assertThat(first.getCheck().getId()).isEqualTo("producer:seedream-seedream://generate");
+        assertThat(first.getCheck().getId()).isEqualTo("producer:seedream-seedream://generate?model=seedream-4-5-251128");
+        assertThat(emulator.takeRequest().json().path("model").asText()).as("the route's model is checked")
+                .isEqualTo("seedream-4-5-251128");
         assertThat(first.getDetails()).containsEntry("seedream.keyCheck", "KEY_ACCEPTED")
+                .containsEntry("seedream.model", "seedream-4-5-251128")
                 .containsEntry("seedream.baseUrl", emulator.baseUri().toString())
                 .containsEntry("seedream.budget.fallbackActive", false);
         assertThat(second.getState()).isEqualTo(HealthCheck.State.UP);

@@ -1,5 +1,7 @@
 package dev.seedream.client;
 
+import java.util.Map;
+
 /**
  * A snapshot of a client's counters.
  *
@@ -9,12 +11,21 @@ package dev.seedream.client;
  * @param retries       attempts that were retries
  * @param rateLimited   429 answers plus local limit refusals
  * @param failures      calls that ended in an exception
+ * @param failuresByCode those calls by cause: the provider's error code (e.g. {@code AuthenticationError}), else the
+ *                      exception's type (e.g. {@code SeedreamTimeoutException}); the values add up to {@code failures}
+ * @param imagesGenerated images the provider returned to successful calls (the ones that are billed)
  * @param budget        the counters of the images-per-minute budget the client draws on (its own window, or a
  *                      shared budget, whose numbers every client on it sees alike): grants, waits, fallback state
  */
 public record ClientMetrics(int inFlight, int waiting, long requestsSent, long retries, long rateLimited,
-                            long failures, ImageBudget.Metrics budget) {
+                            long failures, Map<String, Long> failuresByCode, long imagesGenerated,
+                            ImageBudget.Metrics budget) {
+
+    public ClientMetrics {
+        failuresByCode = Map.copyOf(failuresByCode);
+    }
 
     /** What a client that is not running reports. */
-    public static final ClientMetrics NONE = new ClientMetrics(0, 0, 0, 0, 0, 0, ImageBudget.Metrics.NONE);
+    public static final ClientMetrics NONE = new ClientMetrics(0, 0, 0, 0, 0, 0, Map.of(), 0,
+            ImageBudget.Metrics.NONE);
 }

@@ -141,20 +141,26 @@ public final class SeedreamClient implements AutoCloseable {
      * request with a 1x1 size, which passes the protocol checks but which every Seedream model must reject. The
      * provider authenticates before it validates, so its 400 proves the key and a 401 disproves it; an unknown model
      * answers 404 before the size is looked at. The check takes a request slot but no images of the budget, and is
-     * never retried. For health checks and NiFi's Verify.
+     * never retried. For health checks and NiFi's Verify. Checks the client's default model.
      */
     public CompletableFuture<ConnectionCheck> checkConnection() {
+        return checkConnection(defaultModel);
+    }
+
+    /** {@link #checkConnection()} for {@code model} (a model or endpoint id), e.g. the one a route sends. */
+    public CompletableFuture<ConnectionCheck> checkConnection(String model) {
+        Objects.requireNonNull(model, "model");
         if (closed.get()) {
             return CompletableFuture.failedFuture(new IllegalStateException("This SeedreamClient is closed"));
         }
         ImageRequest probe = ImageRequest.builder().prompt("connection check").size(CONNECTION_CHECK_SIZE)
-                .model(defaultModel).build();
+                .model(model).build();
         return runtime.probe(probe, probe::writeJson, ImageSinks.discarding())
-                .handle((generated, failure) -> connectionVerdict(failure == null ? null
+                .handle((generated, failure) -> connectionVerdict(model, failure == null ? null
                         : SeedreamException.unwrap(failure)));
     }
 
-    private ConnectionCheck connectionVerdict(Throwable failure) {
+    private ConnectionCheck connectionVerdict(String model, Throwable failure) {
         if (failure == null) {
             return new ConnectionCheck(ConnectionCheck.Status.KEY_ACCEPTED, "Reached " + baseUrl + " and the key was"
                     + " accepted, but the provider generated an image for size " + CONNECTION_CHECK_SIZE
@@ -162,7 +168,7 @@ public final class SeedreamClient implements AutoCloseable {
         }
         if (failure instanceof SeedreamInvalidRequestException expected) {
             return new ConnectionCheck(ConnectionCheck.Status.KEY_ACCEPTED, "Reached " + baseUrl + "; the API key and"
-                    + " model " + defaultModel + " were accepted (the deliberately invalid probe was rejected with HTTP "
+                    + " model " + model + " were accepted (the deliberately invalid probe was rejected with HTTP "
                     + expected.httpStatus() + " " + expected.errorCode() + ", so no image was generated)");
         }
         if (failure instanceof SeedreamAuthenticationException rejected) {
@@ -171,7 +177,7 @@ public final class SeedreamClient implements AutoCloseable {
         }
         if (failure instanceof SeedreamNotFoundException unknownModel) {
             return new ConnectionCheck(ConnectionCheck.Status.MODEL_NOT_FOUND, "Reached " + baseUrl + " and the key"
-                    + " was accepted, but model " + defaultModel + " was not found: " + unknownModel.getMessage());
+                    + " was accepted, but model " + model + " was not found: " + unknownModel.getMessage());
         }
         return new ConnectionCheck(ConnectionCheck.Status.FAILED, "Could not verify " + baseUrl + ": "
                 + failure.getMessage());

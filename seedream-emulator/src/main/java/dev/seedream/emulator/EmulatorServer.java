@@ -8,8 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.DecoderException;
@@ -54,15 +53,19 @@ final class EmulatorServer implements AutoCloseable {
         this.serverChannel = serverChannel;
     }
 
-    /** Listens on the configured host and port; with a TLS key store, for HTTPS only. */
+    /**
+     * Listens on the configured host and port; with a TLS key store, for HTTPS only. The event loops are Netty 4.1's
+     * kind, deprecated but kept in 4.2: the emulator's JUnit extension then also runs in applications on Netty 4.1,
+     * which Spring Boot 3.5 manages.
+     */
+    @SuppressWarnings("deprecation")
     static EmulatorServer bind(EmulatorConfig config, ChannelHandler router) {
         // Read before any thread starts, so a bad key store fails the start and leaves nothing behind.
         SslContext tls = config.tlsKeyStore() == null ? null
                 : serverTls(config.tlsKeyStore(), config.tlsKeyStorePassword());
-        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1,
-                new DefaultThreadFactory("seedream-emulator-accept", true), NioIoHandler.newFactory());
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),
-                new DefaultThreadFactory("seedream-emulator-io", true), NioIoHandler.newFactory());
+        EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("seedream-emulator-accept", true));
+        EventLoopGroup workers = new NioEventLoopGroup(config.ioThreads(),
+                new DefaultThreadFactory("seedream-emulator-io", true));
         try {
             Channel channel = new ServerBootstrap()
                     .group(boss, workers)

@@ -151,7 +151,10 @@ final class GenerationCall<T> {
                 if (error != null) { // only a sink failure escapes a download; a failed fetch is an image failure
                     failCall(SeedreamException.unwrap(error), outcome.requestId);
                 } else {
-                    result.complete(assembler.result(outcome.summary, outcome.requestId, elapsed(), attempts));
+                    GenerationResult<T> generated = assembler.result(outcome.summary, outcome.requestId, elapsed(),
+                            attempts);
+                    runtime.counters.imagesGenerated.addAndGet(generated.images().size());
+                    result.complete(generated);
                 }
             } catch (Throwable unexpected) { // whenComplete would swallow it, and the call would never end
                 failCall(unexpected, outcome.requestId);
@@ -164,11 +167,11 @@ final class GenerationCall<T> {
      * as they are, anything else (a bug of ours on a broken answer) as a malformed response.
      */
     private void failCall(Throwable failure, String requestId) {
-        runtime.counters.failures.incrementAndGet();
         Throwable reported = failure instanceof Error ? failure : runtime.errors.fromThrowable(
                 failure instanceof RuntimeException && !(failure instanceof SeedreamException)
                         ? new MalformedBodyException("the result could not be assembled: " + failure) : failure,
                 requestId);
+        runtime.counters.failed(reported);
         result.completeExceptionally(reported);
     }
 
@@ -177,7 +180,7 @@ final class GenerationCall<T> {
             return;
         }
         if (failure instanceof Error) { // out of memory is not a network fault: sending again would only repeat it
-            runtime.counters.failures.incrementAndGet();
+            runtime.counters.failed(failure);
             result.completeExceptionally(failure);
             return;
         }
@@ -188,7 +191,7 @@ final class GenerationCall<T> {
         }
         Duration delay = retryDelay(number, error);
         if (delay == null) {
-            runtime.counters.failures.incrementAndGet();
+            runtime.counters.failed(error);
             result.completeExceptionally(error);
             return;
         }
