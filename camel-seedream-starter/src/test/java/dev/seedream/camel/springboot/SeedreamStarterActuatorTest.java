@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
             "camel.component.seedream.api-key=${SEEDREAM_STARTER_TEST_KEY}",
             "camel.health.producers-enabled=true",
             "camel.health.exposure-level=full",
+            // Boot's tests switch metrics export off; these turn it back on, on Boot 3.5 and on Boot 4.0.
             "spring.test.observability.auto-configure=true",
+            "spring.test.metrics.export=true",
             "management.endpoints.web.exposure.include=health,metrics,prometheus,env,configprops",
             "management.endpoint.health.show-details=always",
             "management.endpoint.env.show-values=always",
