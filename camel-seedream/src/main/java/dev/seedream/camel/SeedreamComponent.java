@@ -18,11 +18,12 @@ import org.apache.camel.support.HealthCheckComponent;
 public class SeedreamComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     /**
-     * Camel masks secret options in endpoint URIs by name, from a list of its own components' option names; ours is
-     * not on it, and a Redis URI may hold a password.
+     * Camel masks secret options in endpoint URIs by name, from a list of its own components' option names: a Redis
+     * URI (which may hold a password) is on no line's list, and apiKey is missing from older ones (4.4's).
      */
-    private static final Pattern REDIS_URI_VALUE = Pattern.compile(
-            "([?&]budgetRedisUri=)(RAW\\([^)]*\\)|RAW\\{[^}]*\\}|[^&]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SECRET_VALUES = Pattern.compile(
+            "([?&](?:apiKey|budgetRedisUri|proxyAuthUsername|proxyAuthPassword)=)(RAW\\([^)]*\\)|RAW\\{[^}]*\\}|[^&]*)",
+            Pattern.CASE_INSENSITIVE);
 
     @Metadata(description = "Component-level defaults of the endpoint options")
     private SeedreamConfiguration configuration = new SeedreamConfiguration();
@@ -38,11 +39,11 @@ public class SeedreamComponent extends HealthCheckComponent implements SSLContex
     }
 
     /**
-     * The endpoint's URI as Camel shows it (toString, logs, JMX names) with the budgetRedisUri value masked as Camel
-     * masks the secrets it knows; the option itself keeps the value.
+     * The endpoint's URI as Camel shows it (toString, logs, JMX names, health checks) with our secret options masked
+     * as Camel masks the secrets it knows, on every line; the options themselves keep their values.
      */
     static String withSecretsMasked(String uri) {
-        return REDIS_URI_VALUE.matcher(uri).replaceAll("$1xxxxxx");
+        return SECRET_VALUES.matcher(uri).replaceAll("$1xxxxxx");
     }
 
     private static SeedreamOperation parseOperation(String remaining) {

@@ -9,6 +9,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.util.URISupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +20,20 @@ class SeedreamSecretTest extends SeedreamTestSupport {
     private static final String SECRET = "sk-do-not-leak-4242";
 
     @Test
-    void theApiKeyAppearsInNoLogHeaderExceptionOrEndpointText() throws Exception {
+    @Tag("key-in-uri")
+    void aKeyWrittenInTheUriAppearsInNoLogHeaderExceptionOrEndpointText() throws Exception {
+        // Camel 4.4 logs a failed exchange's message history with the URI as written, masking only the secrets it
+        // knows (not apiKey): its line leaves this tag out and runs the placeholder case below.
+        assertKeyNeverShown("seedream:generate?apiKey=" + SECRET);
+    }
+
+    @Test
+    void aKeyFromAPropertyPlaceholderAppearsNowhereOnAnyLine() throws Exception {
+        context.getPropertiesComponent().addInitialProperty("seedream.secret-test.key", SECRET);
+        assertKeyNeverShown("seedream:generate?apiKey={{seedream.secret-test.key}}");
+    }
+
+    private void assertKeyNeverShown(String uri) throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream originalErr = System.err;
         Exchange result;
@@ -29,7 +43,7 @@ class SeedreamSecretTest extends SeedreamTestSupport {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:secret").routeId("secret").to("seedream:generate?apiKey=" + SECRET);
+                    from("direct:secret").routeId("secret").to(uri);
                 }
             });
             endpoint = context.getRoute("secret").getEndpoint();
@@ -49,6 +63,8 @@ class SeedreamSecretTest extends SeedreamTestSupport {
         Endpoint seedream = context.getEndpoints().stream()
                 .filter(e -> e.getEndpointUri().startsWith("seedream:")).findFirst().orElseThrow();
         assertThat(seedream.toString()).doesNotContain(SECRET);
+        // Camel 4.4's own masking knows no apiKey: the component masks it on every line.
+        assertThat(seedream.getEndpointUri()).doesNotContain(SECRET);
         assertThat(URISupport.sanitizeUri(seedream.getEndpointUri())).doesNotContain(SECRET);
         assertThat(((SeedreamEndpoint) seedream).getClient().toString()).doesNotContain(SECRET);
         assertThat(endpoint.toString()).doesNotContain(SECRET);
