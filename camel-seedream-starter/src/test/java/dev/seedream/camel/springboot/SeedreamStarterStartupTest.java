@@ -51,6 +51,20 @@ class SeedreamStarterStartupTest {
     }
 
     @Test
+    void aCamelPlaceholderInAPropertyIsResolvedByCamelAndShownUnresolved() {
+        // The form camel-spring-boot 4.22's secret policy asks for: Spring keeps the text, Camel resolves it.
+        try (ConfigurableApplicationContext context = start("camel.component.seedream.api-key={{seedream.test.key}}",
+                "seedream.test.key=sk-from-a-camel-placeholder")) {
+            var options = context.getBean(CamelContext.class).getComponent("seedream", SeedreamComponent.class)
+                    .getConfiguration();
+
+            assertThat(options.getApiKey()).isEqualTo("sk-from-a-camel-placeholder");
+            assertThat(context.getEnvironment().getProperty("camel.component.seedream.api-key"))
+                    .isEqualTo("{{seedream.test.key}}");
+        }
+    }
+
+    @Test
     void disabledTheComponentKeepsItsOwnDefaults() { // without routes: with no key, an endpoint would not start
         try (ConfigurableApplicationContext context = start("camel.component.seedream.enabled=false",
                 "test.java-route=false",
