@@ -2,18 +2,13 @@ package dev.seedream.camel.springboot;
 
 import java.net.http.HttpResponse;
 
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,19 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
             "management.endpoint.health.show-details=always",
             "management.endpoint.env.show-values=always",
             "management.endpoint.configprops.show-values=always" })
-@DirtiesContext
-class SeedreamStarterActuatorTest {
+class SeedreamStarterActuatorTest extends EmulatorBackedTest {
 
     /** Long and unusual, so finding it anywhere in a response can only mean a leak. */
     private static final String SECRET_KEY = "sk-starter-5ecret-key-0123456789";
-
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
-
-    @DynamicPropertySource
-    static void emulatorAddress(DynamicPropertyRegistry registry) {
-        StarterTestSupport.emulatorProperties(emulator, registry);
-    }
 
     /** Where the placeholder finds the key: a property source that {@code /env} lists, like the environment. */
     @BeforeAll
@@ -66,7 +52,7 @@ class SeedreamStarterActuatorTest {
     private Environment environment;
 
     private HttpResponse<String> get(String path) throws Exception {
-        return StarterTestSupport.get(environment.getRequiredProperty("local.server.port", Integer.class), path);
+        return get(environment.getRequiredProperty("local.server.port", Integer.class), path);
     }
 
     @Test

@@ -6,33 +6,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.seedream.camel.SeedreamComponent;
 import dev.seedream.client.ImageBudget;
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An application's own beans: its ComponentCustomizer runs after the properties, its ImageBudget is the budget. */
 @SpringBootTest(classes = { StarterTestApplication.class, SeedreamStarterBeansTest.UserBeans.class })
-@DirtiesContext
-class SeedreamStarterBeansTest {
-
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
-
-    @DynamicPropertySource
-    static void emulatorAddress(DynamicPropertyRegistry registry) {
-        StarterTestSupport.emulatorProperties(emulator, registry);
-    }
+class SeedreamStarterBeansTest extends EmulatorBackedTest {
 
     @Autowired
     private ProducerTemplate template;

@@ -2,15 +2,10 @@ package dev.seedream.camel.springboot;
 
 import java.net.http.HttpResponse;
 
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,23 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
             "camel.component.seedream.api-key=sk-revoked-0123456789",
             "camel.health.producers-enabled=true",
             "management.endpoint.health.show-details=always" })
-@DirtiesContext
-class SeedreamStarterHealthDownTest {
-
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
-
-    @DynamicPropertySource
-    static void emulatorAddress(DynamicPropertyRegistry registry) {
-        StarterTestSupport.emulatorProperties(emulator, registry);
-    }
+class SeedreamStarterHealthDownTest extends EmulatorBackedTest {
 
     @Autowired
     private Environment environment;
 
     @Test
     void aRejectedKeyIsDownInActuatorsHealth() throws Exception {
-        HttpResponse<String> health = StarterTestSupport.get(
+        HttpResponse<String> health = get(
                 environment.getRequiredProperty("local.server.port", Integer.class), "/actuator/health");
 
         assertThat(health.statusCode()).isEqualTo(503);

@@ -3,17 +3,12 @@ package dev.seedream.camel.springboot;
 import java.util.concurrent.TimeUnit;
 
 import dev.seedream.client.SeedreamRateLimitException;
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,16 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** images-per-minute and max-limit-wait from the properties: the third image of a minute is refused locally. */
 @SpringBootTest(classes = StarterTestApplication.class, properties = {
         "camel.component.seedream.images-per-minute=2", "camel.component.seedream.max-limit-wait=300ms" })
-@DirtiesContext
-class SeedreamStarterLimitsTest {
-
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
-
-    @DynamicPropertySource
-    static void emulatorAddress(DynamicPropertyRegistry registry) {
-        StarterTestSupport.emulatorProperties(emulator, registry);
-    }
+class SeedreamStarterLimitsTest extends EmulatorBackedTest {
 
     @Autowired
     private ProducerTemplate template;

@@ -5,17 +5,12 @@ import dev.seedream.camel.SeedreamComponent;
 import dev.seedream.client.SeedreamServerException;
 import dev.seedream.emulator.Fault;
 import dev.seedream.emulator.RecordedRequest;
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,16 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code camel.main.routes-include-pattern} runs on the component they configured.
  */
 @SpringBootTest(classes = StarterTestApplication.class)
-@DirtiesContext
-class SeedreamStarterPropertiesTest {
-
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
-
-    @DynamicPropertySource
-    static void emulatorAddress(DynamicPropertyRegistry registry) {
-        StarterTestSupport.emulatorProperties(emulator, registry);
-    }
+class SeedreamStarterPropertiesTest extends EmulatorBackedTest {
 
     @Autowired
     private ProducerTemplate template;
@@ -49,7 +35,7 @@ class SeedreamStarterPropertiesTest {
         assertThat(image).startsWith((byte) 0xff, (byte) 0xd8);
         RecordedRequest sent = emulator.takeRequest();
         assertThat(sent.path()).isEqualTo("/api/v3/images/generations");
-        assertThat(sent.header("Authorization")).isEqualTo("Bearer " + StarterTestSupport.API_KEY);
+        assertThat(sent.header("Authorization")).isEqualTo("Bearer " + API_KEY);
         JsonNode body = sent.json();
         assertThat(body.path("model").asText()).isEqualTo("seedream-4-5-251128");
         assertThat(body.path("size").asText()).isEqualTo("2K");

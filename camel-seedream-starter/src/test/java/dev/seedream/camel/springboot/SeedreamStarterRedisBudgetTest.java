@@ -2,15 +2,12 @@ package dev.seedream.camel.springboot;
 
 import dev.seedream.camel.SeedreamEndpoint;
 import dev.seedream.emulator.junit.RedisServer;
-import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,17 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = StarterTestApplication.class, properties = {
         "camel.component.seedream.images-per-minute=50", "camel.component.seedream.budget-key=starter-test",
         "camel.component.seedream.budget-nodes=2", "camel.component.seedream.budget-timeout=2s" })
-@DirtiesContext
-class SeedreamStarterRedisBudgetTest {
-
-    @RegisterExtension
-    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
+class SeedreamStarterRedisBudgetTest extends EmulatorBackedTest {
 
     private static final RedisServer REDIS = RedisServer.start();
 
     @DynamicPropertySource
-    static void addresses(DynamicPropertyRegistry registry) {
-        StarterTestSupport.emulatorProperties(emulator, registry);
+    static void redisAddress(DynamicPropertyRegistry registry) {
         registry.add("camel.component.seedream.budget-redis-uri", REDIS::uri);
     }
 

@@ -7,23 +7,29 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What the starter's {@code @SpringBootTest}s share: one emulator per test class (its address given to the
+ * What the starter's {@code @SpringBootTest}s share: an emulator per test class (its address given to the
  * application as {@code emulator.base-url}, which {@code application.properties} reads into
- * {@code camel.component.seedream.base-url}), and plain HTTP calls to the application's actuator.
+ * {@code camel.component.seedream.base-url}), an application context of its own, and plain HTTP calls to the
+ * application's actuator.
  */
-final class StarterTestSupport {
+@DirtiesContext
+abstract class EmulatorBackedTest {
 
     static final String API_KEY = "test-key";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private StarterTestSupport() {
-    }
+    @RegisterExtension
+    static final SeedreamEmulatorExtension emulator = SeedreamEmulatorExtension.withDefaults();
 
-    static void emulatorProperties(SeedreamEmulatorExtension emulator, DynamicPropertyRegistry registry) {
+    @DynamicPropertySource
+    static void emulatorAddress(DynamicPropertyRegistry registry) {
         registry.add("emulator.base-url", () -> emulator.baseUri().toString());
     }
 
