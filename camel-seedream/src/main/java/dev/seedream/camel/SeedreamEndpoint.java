@@ -100,13 +100,18 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
                 .newCachedThreadPool(this, "SeedreamCompletion");
     }
 
-    /** Into Camel's producers repository, which exists only with camel-health and is opt-in. */
+    /**
+     * Into Camel's producers repository, which exists only with camel-health and is opt-in; not at all when the
+     * component's healthCheckProducerEnabled is off, as Camel's own components do.
+     */
     private void registerHealthCheck() {
+        if (!((SeedreamComponent) getComponent()).isHealthCheckProducerEnabled()) {
+            return;
+        }
         healthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthChecks != null) {
             healthCheck = new SeedreamHealthCheck(this);
-            healthCheck.setEnabled(((SeedreamComponent) getComponent()).isHealthCheckProducerEnabled());
             healthChecks.addHealthCheck(healthCheck);
         }
     }

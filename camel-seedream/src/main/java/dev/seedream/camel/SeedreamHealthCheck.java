@@ -2,7 +2,9 @@ package dev.seedream.camel;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.seedream.client.ConnectionCheck;
 import dev.seedream.client.ImageBudget;
@@ -108,8 +110,13 @@ final class SeedreamHealthCheck implements HealthCheck {
     }
 
     private static ConnectionCheck runKeyCheck(SeedreamClient client, String model) {
+        CompletableFuture<ConnectionCheck> check = client.checkConnection(model);
         try {
-            return client.checkConnection(model).get(KEY_CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return check.get(KEY_CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            check.cancel(true); // ends the exchange too
+            return new ConnectionCheck(ConnectionCheck.Status.FAILED, client.baseUrl() + " did not answer the key check"
+                    + " within " + KEY_CHECK_TIMEOUT.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ConnectionCheck(ConnectionCheck.Status.FAILED, "Interrupted while checking " + client.baseUrl());

@@ -53,6 +53,16 @@ class SeedreamHealthCheckTest extends SeedreamTestSupport {
     }
 
     @Test
+    void theComponentCanSwitchItsChecksOffWhileProducerChecksAreOn() throws Exception {
+        context.getComponent("seedream", SeedreamComponent.class).setHealthCheckProducerEnabled(false);
+        route("switchedOff", "seedream:generate");
+        enableProducerChecks();
+
+        assertThat(seedreamCheck()).isEmpty();
+        assertThat(emulator.stats().generationRequests()).isZero();
+    }
+
+    @Test
     void anAcceptedKeyIsUpWithoutAnImageAndTheVerdictIsKeptForAMinute() throws Exception {
         route("accepted", "seedream:generate?model=seedream-4-5-251128");
         enableProducerChecks();

@@ -1,7 +1,6 @@
 package dev.seedream.nifi;
 
 import dev.seedream.client.SeedreamClient;
-import dev.seedream.client.ValidationMode;
 import org.apache.nifi.annotation.documentation.CapabilityDescription;
 import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
@@ -214,10 +213,8 @@ public class StandardSeedreamConnectionService extends AbstractControllerService
         List<ConfigVerificationResult> results = new ArrayList<>();
         SeedreamClient probeClient;
         try {
-            // A separate client: verification must test the configuration being edited, not the enabled one,
-            // and one unretried call keeps Verify fast and cheap.
-            probeClient = configure(context).validationMode(ValidationMode.PROTOCOL_ONLY).maxRetries(0)
-                    .imagesPerMinute(0).build();
+            // A separate client: verification must test the configuration being edited, not the enabled one.
+            probeClient = configure(context).build();
         } catch (RuntimeException e) {
             results.add(BUILD_CLIENT_STEP.failed("Invalid client configuration: " + e.getMessage()));
             results.add(ConnectionProbe.STEP.skipped("The client could not be built"));

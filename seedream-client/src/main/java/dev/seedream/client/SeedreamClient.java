@@ -140,8 +140,9 @@ public final class SeedreamClient implements AutoCloseable {
      * Checks that the endpoint is reachable and accepts the key, without generating a billed image: it sends one
      * request with a 1x1 size, which passes the protocol checks but which every Seedream model must reject. The
      * provider authenticates before it validates, so its 400 proves the key and a 401 disproves it; an unknown model
-     * answers 404 before the size is looked at. The check takes a request slot but no images of the budget, and is
-     * never retried. For health checks and NiFi's Verify. Checks the client's default model.
+     * answers 404 before the size is looked at, and a 429 (the account at its limit) comes only once the key is known.
+     * The check waits for no request slot and takes no images of the budget, is never retried, and is not counted in
+     * {@link #metrics()}. For health checks and NiFi's Verify. Checks the client's default model.
      */
     public CompletableFuture<ConnectionCheck> checkConnection() {
         return checkConnection(defaultModel);
@@ -170,6 +171,10 @@ public final class SeedreamClient implements AutoCloseable {
             return new ConnectionCheck(ConnectionCheck.Status.KEY_ACCEPTED, "Reached " + baseUrl + "; the API key and"
                     + " model " + model + " were accepted (the deliberately invalid probe was rejected with HTTP "
                     + expected.httpStatus() + " " + expected.errorCode() + ", so no image was generated)");
+        }
+        if (failure instanceof SeedreamRateLimitException busy) {
+            return new ConnectionCheck(ConnectionCheck.Status.KEY_ACCEPTED, "Reached " + baseUrl + "; the API key was"
+                    + " accepted, and the account is at its rate limit just now: " + busy.getMessage());
         }
         if (failure instanceof SeedreamAuthenticationException rejected) {
             return new ConnectionCheck(ConnectionCheck.Status.KEY_REJECTED, "Reached " + baseUrl + " but the API key"

@@ -1,12 +1,14 @@
 package dev.seedream.client;
 
 import dev.seedream.emulator.EmulatorConfig;
+import dev.seedream.emulator.Latency;
 import dev.seedream.emulator.SeedreamEmulator;
 import dev.seedream.emulator.junit.HostileServer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,8 +79,42 @@ class SeedreamClientConnectionCheckTest {
 
             assertThat(check.status()).isEqualTo(ConnectionCheck.Status.FAILED);
             assertThat(check.message()).startsWith("Could not verify " + server.baseUri());
-            assertThat(client.metrics().requestsSent()).isEqualTo(1);
-            assertThat(client.metrics().retries()).isZero();
+            assertThat(server.requests()).as("sent once, not retried").hasSize(1);
+        }
+    }
+
+    @Test
+    void anAccountAtItsRateLimitHasAnAcceptedKey() {
+        try (HostileServer server = HostileServer.start("127.0.0.1");
+             SeedreamClient client = EmulatorClients.builder(server).build()) {
+            server.otherwise(HostileServer.json(429, "{\"error\":{\"code\":\"ModelAccountIpmRateLimitExceeded\","
+                    + "\"message\":\"The images-per-minute limit was reached\"}}"));
+
+            ConnectionCheck check = client.checkConnection().join();
+
+            assertThat(check.status()).isEqualTo(ConnectionCheck.Status.KEY_ACCEPTED);
+            assertThat(check.message()).contains("rate limit", "ModelAccountIpmRateLimitExceeded");
+            assertThat(server.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBusyClientIsCheckedAtOnceAndTheCheckIsNotInItsMetrics() throws Exception {
+        try (SeedreamEmulator emulator = SeedreamEmulator.start(EmulatorConfig.builder()
+                     .latency(Latency.fixed(Duration.ofSeconds(3))).build());
+             SeedreamClient client = EmulatorClients.builder(emulator).maxConcurrentRequests(1).build()) {
+            CompletableFuture<GenerationResult<byte[]>> holdingTheOnlySlot = client.generateAsync(
+                    ImageRequest.builder().prompt("a slow lighthouse").build());
+            Thread.sleep(200); // the generation has its slot and is in flight
+
+            ConnectionCheck check = client.checkConnection().get(2, TimeUnit.SECONDS);
+            ClientMetrics during = client.metrics();
+            holdingTheOnlySlot.join();
+
+            assertThat(check.status()).as("answered before the slot was free").isEqualTo(
+                    ConnectionCheck.Status.KEY_ACCEPTED);
+            assertThat(during.requestsSent()).as("the generation only").isEqualTo(1);
+            assertThat(client.metrics().failuresByCode()).as("the probe's 400 is no failure of the client").isEmpty();
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Bean;
  * Keeps the component's secrets out of actuator's {@code /env} and {@code /configprops} even where an application shows
  * values ({@code management.endpoint.env.show-values=ALWAYS}): Boot then masks nothing by itself. Masked are the
  * secret options under any property source, and any property whose value is one of their values — the environment
- * variable a {@code ${SEEDREAM_API_KEY}} placeholder reads, for one.
+ * variable a {@code ${SEEDREAM_API_KEY}} or {@code {{SEEDREAM_API_KEY}}} placeholder reads, for one (Camel resolves
+ * the second kind, so its value is asked of Camel).
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)
@@ -28,19 +30,34 @@ public class SeedreamActuatorAutoConfiguration {
     private static final String PREFIX = "camel.component.seedream.";
 
     @Bean
-    public SanitizingFunction seedreamSecretsSanitizer(ObjectProvider<SeedreamComponentConfiguration> configuration) {
-        return data -> isSecret(data, configuration.getIfAvailable())
+    public SanitizingFunction seedreamSecretsSanitizer(ObjectProvider<SeedreamComponentConfiguration> configuration,
+                                                       ObjectProvider<CamelContext> camelContext) {
+        return data -> isSecret(data, configuration.getIfAvailable(), camelContext.getIfAvailable())
                 ? data.withValue(SanitizableData.SANITIZED_VALUE) : data;
     }
 
     /** @param configuration the bound properties, or null with the component's auto-configuration switched off */
-    private static boolean isSecret(SanitizableData data, SeedreamComponentConfiguration configuration) {
+    private static boolean isSecret(SanitizableData data, SeedreamComponentConfiguration configuration,
+                                    CamelContext camelContext) {
         if (isSecretOption(data.getKey())) {
             return true;
         }
         Object value = data.getValue();
         return value != null && configuration != null
-                && secretValues(configuration).anyMatch(value.toString()::equals);
+                && secretValues(configuration).flatMap(secret -> Stream.of(secret, resolved(secret, camelContext)))
+                .anyMatch(value.toString()::equals);
+    }
+
+    /** What Camel makes of a value with {@code {{...}}} placeholders; the value itself where it cannot. */
+    private static String resolved(String secret, CamelContext camelContext) {
+        if (camelContext == null || !secret.contains("{{")) {
+            return secret;
+        }
+        try {
+            return camelContext.resolvePropertyPlaceholders(secret);
+        } catch (RuntimeException unresolvable) { // the component's start reports that; here it only cannot match
+            return secret;
+        }
     }
 
     /** {@code /env} names the property ({@code ...api-key}), {@code /configprops} the bean's field ({@code apiKey}). */

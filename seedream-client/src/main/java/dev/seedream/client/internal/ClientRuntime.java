@@ -46,6 +46,9 @@ public final class ClientRuntime implements AutoCloseable {
     final ErrorMapper errors;
     final UrlDownloader downloader;
     final ClientCounters counters = new ClientCounters();
+    private final GenerationCall.Accounting calls;
+    /** Probes wait for no slot (a busy client is not an unhealthy one) and count apart from the calls. */
+    private final GenerationCall.Accounting probes;
     /** Body bytes held ahead of their decoding: one largest image, plus room for the JSON around it. */
     final long maxQueuedBody;
 
@@ -64,6 +67,9 @@ public final class ClientRuntime implements AutoCloseable {
         this.requestSlots = PermitPool.semaphore("a request slot (maxConcurrentRequests="
                 + settings.maxConcurrentRequests() + ")", settings.maxConcurrentRequests(),
                 LocalImageBudget.MAX_WAITING, scheduler);
+        this.calls = new GenerationCall.Accounting(requestSlots, counters);
+        this.probes = new GenerationCall.Accounting(PermitPool.semaphore("a probe slot", 0,
+                LocalImageBudget.MAX_WAITING, scheduler), new ClientCounters());
         this.imageBudget = settings.imageBudget() != null ? settings.imageBudget()
                 : LocalImageBudget.onScheduler(settings.imagesPerMinute(), Duration.ofMinutes(1), scheduler);
         JsonFactory json = new JsonFactory();
@@ -84,14 +90,17 @@ public final class ClientRuntime implements AutoCloseable {
     public <T> CompletableFuture<GenerationResult<T>> generate(ImageRequest request, int reservedImages,
                                                                BodyWriter body, ImageSink<T> sink,
                                                                ImageListener<T> listener) {
-        return GenerationCall.start(this, request, reservedImages, retryPolicy, RequestBody.of(body), sink,
+        return GenerationCall.start(this, calls, request, reservedImages, retryPolicy, RequestBody.of(body), sink,
                 listener);
     }
 
-    /** Sends a request once, without images of the budget: a check that the provider must refuse. */
+    /**
+     * Sends a request once, without images of the budget or a request slot, and leaves it out of the client's
+     * metrics: a check that the provider must refuse.
+     */
     public <T> CompletableFuture<GenerationResult<T>> probe(ImageRequest request, BodyWriter body,
                                                             ImageSink<T> sink) {
-        return GenerationCall.start(this, request, 0, RetryPolicy.none(), RequestBody.of(body), sink,
+        return GenerationCall.start(this, probes, request, 0, RetryPolicy.none(), RequestBody.of(body), sink,
                 ImageListener.none());
     }
 

@@ -31,6 +31,8 @@ final class GenerationCall<T> {
     static final String CLIENT_REQUEST_ID_HEADER = "X-Client-Request-Id";
 
     private final ClientRuntime runtime;
+    private final PermitPool slots;
+    private final ClientCounters counters;
     private final String model;
     private final boolean stream;
     private final int reservedImages;
@@ -42,9 +44,11 @@ final class GenerationCall<T> {
     private final CompletableFuture<GenerationResult<T>> result = new CompletableFuture<>();
     private volatile ListenableFuture<Void> exchange;
 
-    private GenerationCall(ClientRuntime runtime, ImageRequest request, int reservedImages, RetryPolicy retryPolicy,
-                           List<byte[]> body, ImageSink<T> sink, ImageListener<T> listener) {
+    private GenerationCall(ClientRuntime runtime, Accounting accounting, ImageRequest request, int reservedImages,
+                           RetryPolicy retryPolicy, List<byte[]> body, ImageSink<T> sink, ImageListener<T> listener) {
         this.runtime = runtime;
+        this.slots = accounting.slots();
+        this.counters = accounting.counters();
         this.model = request.model();
         this.stream = request.stream();
         this.reservedImages = reservedImages;
@@ -54,12 +58,16 @@ final class GenerationCall<T> {
         this.assembler = new ResultAssembler<>(runtime, sink, listener);
     }
 
-    static <T> CompletableFuture<GenerationResult<T>> start(ClientRuntime runtime, ImageRequest request,
-                                                           int reservedImages, RetryPolicy retryPolicy,
-                                                           List<byte[]> body, ImageSink<T> sink,
-                                                           ImageListener<T> listener) {
-        GenerationCall<T> call = new GenerationCall<>(runtime, request, reservedImages, retryPolicy, body, sink,
-                listener);
+    /** Where a call takes its request slot and counts what it did: the client's own, or a probe's apart. */
+    record Accounting(PermitPool slots, ClientCounters counters) {
+    }
+
+    static <T> CompletableFuture<GenerationResult<T>> start(ClientRuntime runtime, Accounting accounting,
+                                                           ImageRequest request, int reservedImages,
+                                                           RetryPolicy retryPolicy, List<byte[]> body,
+                                                           ImageSink<T> sink, ImageListener<T> listener) {
+        GenerationCall<T> call = new GenerationCall<>(runtime, accounting, request, reservedImages, retryPolicy, body,
+                sink, listener);
         call.result.whenComplete((ignored, failure) -> {
             if (call.result.isCancelled()) {
                 call.abortExchange();
@@ -81,7 +89,7 @@ final class GenerationCall<T> {
         if (result.isDone()) { // cancelled while a retry was scheduled
             return;
         }
-        Admission.acquire(runtime.requestSlots, runtime.imageBudget, model, reservedImages,
+        Admission.acquire(slots, runtime.imageBudget, model, reservedImages,
                         minimum(runtime.maxLimitWait, remaining()), result::isDone)
                 .thenCompose(this::send)
                 .whenComplete((outcome, failure) -> {
@@ -98,8 +106,8 @@ final class GenerationCall<T> {
     }
 
     private CompletableFuture<Outcome> send(Admission admission) {
-        runtime.counters.inFlight.incrementAndGet();
-        runtime.counters.requestsSent.incrementAndGet();
+        counters.inFlight.incrementAndGet();
+        counters.requestsSent.incrementAndGet();
         // A fresh id per attempt, as the provider's SDKs send it: support can find each attempt by it.
         String clientRequestId = UUID.randomUUID().toString();
         ResponseHandler<T> handler = new ResponseHandler<>(decoder(), runtime.decoders, runtime.errors, runtime.clock,
@@ -126,7 +134,7 @@ final class GenerationCall<T> {
             handler.onThrowable(e);
         }
         return handler.result().handle((summary, failure) -> {
-            runtime.counters.inFlight.decrementAndGet();
+            counters.inFlight.decrementAndGet();
             admission.releaseSlot();
             if (ProviderCodes.isImageMinuteFull(failure)) {
                 admission.keepImages();
@@ -153,7 +161,7 @@ final class GenerationCall<T> {
                 } else {
                     GenerationResult<T> generated = assembler.result(outcome.summary, outcome.requestId, elapsed(),
                             attempts);
-                    runtime.counters.imagesGenerated.addAndGet(generated.images().size());
+                    counters.imagesGenerated.addAndGet(generated.images().size());
                     result.complete(generated);
                 }
             } catch (Throwable unexpected) { // whenComplete would swallow it, and the call would never end
@@ -171,7 +179,7 @@ final class GenerationCall<T> {
                 failure instanceof RuntimeException && !(failure instanceof SeedreamException)
                         ? new MalformedBodyException("the result could not be assembled: " + failure) : failure,
                 requestId);
-        runtime.counters.failed(reported);
+        counters.failed(reported);
         result.completeExceptionally(reported);
     }
 
@@ -180,22 +188,22 @@ final class GenerationCall<T> {
             return;
         }
         if (failure instanceof Error) { // out of memory is not a network fault: sending again would only repeat it
-            runtime.counters.failed(failure);
+            counters.failed(failure);
             result.completeExceptionally(failure);
             return;
         }
         SeedreamException error = failure instanceof SeedreamException known
                 ? known : runtime.errors.fromThrowable(failure, null);
         if (error instanceof SeedreamRateLimitException) {
-            runtime.counters.rateLimited.incrementAndGet();
+            counters.rateLimited.incrementAndGet();
         }
         Duration delay = retryDelay(number, error);
         if (delay == null) {
-            runtime.counters.failed(error);
+            counters.failed(error);
             result.completeExceptionally(error);
             return;
         }
-        runtime.counters.retries.incrementAndGet();
+        counters.retries.incrementAndGet();
         LOG.debug("Seedream attempt {} failed ({}: {}); retrying in {} ms", number, error.getClass().getSimpleName(),
                 error.errorCode(), delay.toMillis());
         try {

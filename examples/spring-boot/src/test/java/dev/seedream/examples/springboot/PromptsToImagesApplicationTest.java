@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -11,6 +12,7 @@ import javax.imageio.ImageIO;
 import dev.seedream.emulator.RecordedRequest;
 import dev.seedream.emulator.junit.SeedreamEmulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +34,7 @@ class PromptsToImagesApplicationTest {
     static Path output;
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // the job waits for its route: a broken one must fail the build, not hang it
     void everyShippedPromptBecomesAnImageOrIsKeptAsRefusedThenTheJobEnds() throws Exception {
         List<String> prompts = Files.readAllLines(SHIPPED_PROMPTS).stream()
                 .filter(line -> !line.isBlank() && !line.trim().startsWith("#")).toList();
