@@ -44,7 +44,7 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
     @UriParam
     private SeedreamConfiguration configuration;
 
-    private SeedreamClient client;
+    private volatile SeedreamClient client; // read by health checks and metric scrapes
     private boolean ownsClient;
     /** The budget of budgetRedisUri, built and closed (after the client) by this endpoint; else null. */
     private ImageBudget ownBudget;

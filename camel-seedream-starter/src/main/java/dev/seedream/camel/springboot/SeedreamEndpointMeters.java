@@ -122,8 +122,10 @@ final class SeedreamEndpointMeters extends LifecycleStrategySupport {
         return client == null ? ClientMetrics.NONE : client.metrics();
     }
 
+    /** The endpoint's model; else a given client's default, which the endpoint then sends. */
     private static String model(SeedreamEndpoint endpoint) {
         String model = endpoint.getConfiguration().getModel();
-        return model != null ? model : SeedreamClient.DEFAULT_MODEL;
+        SeedreamClient given = endpoint.getConfiguration().getClient();
+        return model != null ? model : given != null ? given.defaultModel() : SeedreamClient.DEFAULT_MODEL;
     }
 }
