@@ -142,7 +142,8 @@ public final class SeedreamClient implements AutoCloseable {
      * provider authenticates before it validates, so its 400 proves the key and a 401 disproves it; an unknown model
      * answers 404 before the size is looked at, and a 429 (the account at its limit) comes only once the key is known.
      * The check waits for no request slot and takes no images of the budget, is never retried, and is not counted in
-     * {@link #metrics()}. For health checks and NiFi's Verify. Checks the client's default model.
+     * {@link #metrics()}; cancelling the returned future ends its request. For health checks and NiFi's Verify.
+     * Checks the client's default model.
      */
     public CompletableFuture<ConnectionCheck> checkConnection() {
         return checkConnection(defaultModel);
@@ -156,9 +157,17 @@ public final class SeedreamClient implements AutoCloseable {
         }
         ImageRequest probe = ImageRequest.builder().prompt("connection check").size(CONNECTION_CHECK_SIZE)
                 .model(model).build();
-        return runtime.probe(probe, probe::writeJson, ImageSinks.discarding())
-                .handle((generated, failure) -> connectionVerdict(model, failure == null ? null
-                        : SeedreamException.unwrap(failure)));
+        CompletableFuture<GenerationResult<Void>> call = runtime.probe(probe, probe::writeJson,
+                ImageSinks.discarding());
+        CompletableFuture<ConnectionCheck> verdict = call.handle((generated, failure) -> connectionVerdict(model,
+                failure == null ? null : SeedreamException.unwrap(failure)));
+        // As for a generation: a caller that gives up on the check also ends its HTTP exchange.
+        verdict.whenComplete((ignored, failure) -> {
+            if (verdict.isCancelled()) {
+                call.cancel(true);
+            }
+        });
+        return verdict;
     }
 
     private ConnectionCheck connectionVerdict(String model, Throwable failure) {

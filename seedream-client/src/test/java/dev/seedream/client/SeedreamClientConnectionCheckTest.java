@@ -6,6 +6,10 @@ import dev.seedream.emulator.SeedreamEmulator;
 import dev.seedream.emulator.junit.HostileServer;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -115,6 +119,30 @@ class SeedreamClientConnectionCheckTest {
                     ConnectionCheck.Status.KEY_ACCEPTED);
             assertThat(during.requestsSent()).as("the generation only").isEqualTo(1);
             assertThat(client.metrics().failuresByCode()).as("the probe's 400 is no failure of the client").isEmpty();
+        }
+    }
+
+    /** A server that reads the probe and never answers: only the client's close ends the connection. */
+    @Test
+    void cancellingTheCheckEndsItsHttpExchange() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             SeedreamClient client = SeedreamClient.builder().apiKey(EmulatorClients.KEY)
+                     .baseUrl("http://127.0.0.1:" + silent.getLocalPort() + "/api/v3").build()) {
+            CompletableFuture<ConnectionCheck> check = client.checkConnection();
+            try (Socket probe = silent.accept()) {
+                probe.setSoTimeout(5_000);
+                InputStream in = probe.getInputStream();
+                assertThat(in.read()).as("the probe's request arrived").isNotNegative();
+
+                check.cancel(true);
+
+                byte[] rest = new byte[8192];
+                int read;
+                do {
+                    read = in.read(rest); // a SocketTimeoutException here: the connection was left open
+                } while (read >= 0);
+                assertThat(read).as("the client closed the connection").isEqualTo(-1);
+            }
         }
     }
 }

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -77,11 +76,14 @@ final class GenerationCall<T> {
         return call.result;
     }
 
-    /** A caller that cancels the future also ends the HTTP exchange, so its slot is free at once. */
+    /**
+     * A caller that cancels the future also ends the HTTP exchange and closes its connection, so its slot is free
+     * at once and the provider does not count a request that nobody reads.
+     */
     private void abortExchange() {
         ListenableFuture<Void> pending = exchange;
         if (pending != null && !pending.isDone()) {
-            pending.abort(new CancellationException("The caller cancelled the Seedream call"));
+            pending.cancel(true); // AHC's cancel closes the connection; its abort only fails the future
         }
     }
 
