@@ -54,6 +54,8 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "budgetRetryPause": getOrCreateConfiguration(target).setBudgetRetryPause(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "budgettimeout":
         case "budgetTimeout": getOrCreateConfiguration(target).setBudgetTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "calltimeout":
+        case "callTimeout": getOrCreateConfiguration(target).setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "client": getOrCreateConfiguration(target).setClient(property(camelContext, dev.seedream.client.SeedreamClient.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.seedream.camel.SeedreamConfiguration.class, value)); return true;
         case "connecttimeout":
@@ -152,6 +154,8 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "budgetRetryPause": return long.class;
         case "budgettimeout":
         case "budgetTimeout": return long.class;
+        case "calltimeout":
+        case "callTimeout": return long.class;
         case "client": return dev.seedream.client.SeedreamClient.class;
         case "configuration": return dev.seedream.camel.SeedreamConfiguration.class;
         case "connecttimeout":
@@ -246,6 +250,8 @@ public class SeedreamComponentConfigurer extends PropertyConfigurerSupport imple
         case "budgetRetryPause": return getOrCreateConfiguration(target).getBudgetRetryPause();
         case "budgettimeout":
         case "budgetTimeout": return getOrCreateConfiguration(target).getBudgetTimeout();
+        case "calltimeout":
+        case "callTimeout": return getOrCreateConfiguration(target).getCallTimeout();
         case "client": return getOrCreateConfiguration(target).getClient();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":

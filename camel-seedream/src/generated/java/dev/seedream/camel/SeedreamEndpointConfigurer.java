@@ -45,6 +45,8 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "budgetRetryPause": target.getConfiguration().setBudgetRetryPause(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "budgettimeout":
         case "budgetTimeout": target.getConfiguration().setBudgetTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "calltimeout":
+        case "callTimeout": target.getConfiguration().setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "client": target.getConfiguration().setClient(property(camelContext, dev.seedream.client.SeedreamClient.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -134,6 +136,8 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "budgetRetryPause": return long.class;
         case "budgettimeout":
         case "budgetTimeout": return long.class;
+        case "calltimeout":
+        case "callTimeout": return long.class;
         case "client": return dev.seedream.client.SeedreamClient.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -219,6 +223,8 @@ public class SeedreamEndpointConfigurer extends PropertyConfigurerSupport implem
         case "budgetRetryPause": return target.getConfiguration().getBudgetRetryPause();
         case "budgettimeout":
         case "budgetTimeout": return target.getConfiguration().getBudgetTimeout();
+        case "calltimeout":
+        case "callTimeout": return target.getConfiguration().getCallTimeout();
         case "client": return target.getConfiguration().getClient();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();

@@ -23,7 +23,7 @@ public class SeedreamEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(43);
+        Set<String> props = new HashSet<>(44);
         props.add("allowHttpDownloads");
         props.add("apiKey");
         props.add("baseUrl");
@@ -35,6 +35,7 @@ public class SeedreamEndpointUriFactory extends org.apache.camel.support.compone
         props.add("budgetRedisUri");
         props.add("budgetRetryPause");
         props.add("budgetTimeout");
+        props.add("callTimeout");
         props.add("client");
         props.add("connectTimeout");
         props.add("failFast");

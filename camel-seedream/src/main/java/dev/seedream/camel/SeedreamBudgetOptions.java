@@ -56,8 +56,9 @@ public class SeedreamBudgetOptions {
     }
 
     /**
-     * Share one images-per-minute budget with every pod of the account through this Redis:
-     * redis://[[user]:password@]host[:port][/database], or rediss:// for TLS. imagesPerMinute is then the whole
+     * Share one images-per-minute budget with every pod of the account through this Redis, a URI such as
+     * redis://host:6379/0 (port 6379 and database 0 by default; a user and password go before the host, as in any
+     * URI), or rediss:// for TLS. imagesPerMinute is then the whole
      * account's limit. Needs dev.seedream:seedream-budget-redis on the class path. The endpoint builds the budget and
      * closes it with its client. Prefer a property placeholder to a literal password.
      */
@@ -95,9 +96,10 @@ public class SeedreamBudgetOptions {
     }
 
     /**
-     * What happens while Redis does not answer within budgetTimeout: LOCAL_SHARE grants from a local window of
-     * imagesPerMinute / budgetNodes, FAIL fails each call with SeedreamBudgetUnavailableException (no request sent).
-     * Redis is asked again after budgetRetryPause and rejoined.
+     * What happens while Redis does not answer within budgetTimeout: LOCAL_SHARE grants from the pod's share,
+     * imagesPerMinute / budgetNodes, counting what the pod was granted in the current minute; FAIL fails each call
+     * with SeedreamBudgetUnavailableException (no request sent; the client does not retry it). Redis is asked again
+     * after budgetRetryPause and rejoined.
      */
     public void setBudgetFallback(String budgetFallback) {
         this.budgetFallback = budgetFallback;

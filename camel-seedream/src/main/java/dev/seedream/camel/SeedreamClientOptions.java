@@ -46,6 +46,8 @@ public class SeedreamClientOptions extends SeedreamBudgetOptions {
     private long readTimeout = 300_000;
     @UriParam(label = "timeout", defaultValue = "10m", javaType = "java.time.Duration")
     private long requestTimeout = 600_000;
+    @UriParam(label = "timeout", defaultValue = "10m", javaType = "java.time.Duration")
+    private long callTimeout = 600_000;
 
     @UriParam(label = "advanced", defaultValue = "STRICT")
     private ValidationMode validationMode = ValidationMode.STRICT;
@@ -116,8 +118,9 @@ public class SeedreamClientOptions extends SeedreamBudgetOptions {
     }
 
     /**
-     * Longest a call waits for a request slot or image quota before failing with a SeedreamRateLimitException
-     * (isLocalLimit() true).
+     * Longest a call waits for limits, all its attempts together: for a request slot and image quota before each
+     * attempt, and in the backoff after a provider 429. Then it fails with a SeedreamRateLimitException (isLocalLimit()
+     * true when our limiter refused, no request sent; else the provider's 429).
      */
     public void setMaxLimitWait(long maxLimitWait) {
         this.maxLimitWait = maxLimitWait;
@@ -141,8 +144,8 @@ public class SeedreamClientOptions extends SeedreamBudgetOptions {
     }
 
     /**
-     * A RetryPolicy bean for full control of the client's retries (backoff delays, overall deadline, whether
-     * failures that may follow a billed generation are retried); maxRetries, when set, replaces its count.
+     * A RetryPolicy bean for full control of the client's retries (backoff delays, whether failures that may follow
+     * a billed generation are retried); maxRetries, when set, replaces its count. callTimeout bounds them all.
      */
     public void setRetryPolicy(RetryPolicy retryPolicy) {
         this.retryPolicy = retryPolicy;
@@ -173,6 +176,19 @@ public class SeedreamClientOptions extends SeedreamBudgetOptions {
     /** Longest time for one HTTP attempt, response body included. */
     public void setRequestTimeout(long requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    public long getCallTimeout() {
+        return callTimeout;
+    }
+
+    /**
+     * Longest a whole call may take, its waits for limits, every attempt and the backoff between them together;
+     * then it fails with a SeedreamTimeoutException, and an attempt still open is aborted (the provider may have
+     * billed its images). No attempt starts after it.
+     */
+    public void setCallTimeout(long callTimeout) {
+        this.callTimeout = callTimeout;
     }
 
     public ValidationMode getValidationMode() {
@@ -305,6 +321,7 @@ public class SeedreamClientOptions extends SeedreamBudgetOptions {
                 .connectTimeout(Duration.ofMillis(connectTimeout))
                 .readTimeout(Duration.ofMillis(readTimeout))
                 .requestTimeout(Duration.ofMillis(requestTimeout))
+                .callTimeout(Duration.ofMillis(callTimeout))
                 .maxConcurrentRequests(maxConcurrentRequests)
                 .imagesPerMinute(imagesPerMinute)
                 .maxLimitWait(Duration.ofMillis(maxLimitWait))

@@ -226,6 +226,17 @@ public class SeedreamEndpoint extends DefaultEndpoint implements AsyncEndpoint {
         return budgetMetrics().grants();
     }
 
+    @ManagedAttribute(description = "Images-per-minute budget: images granted (Redis's and the local share's)")
+    public long getBudgetImagesGranted() {
+        return budgetMetrics().imagesGranted();
+    }
+
+    @ManagedAttribute(description = "Images-per-minute budget: granted images given back unused (not generated);"
+                                    + " granted less given back is what the provider was asked to count")
+    public long getBudgetImagesGivenBack() {
+        return budgetMetrics().imagesGivenBack();
+    }
+
     @ManagedAttribute(description = "Images-per-minute budget: callers that found the window full and waited")
     public long getBudgetWaits() {
         return budgetMetrics().waits();

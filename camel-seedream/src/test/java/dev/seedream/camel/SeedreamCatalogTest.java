@@ -62,6 +62,16 @@ class SeedreamCatalogTest {
 
         catalog.getMap("properties").keySet().stream().filter(name -> !name.equals("operation"))
                 .forEach(name -> assertThat(doc).as("option " + name).contains("| *" + name + "*"));
+        // Our options' rows say what the catalog says (Camel's own health-check rows are reworded on purpose).
+        for (String kind : new String[] {"componentProperties", "properties"}) {
+            Map<String, Object> options = catalog.getMap(kind);
+            options.forEach((name, option) -> {
+                if (!name.equals("operation") && !name.startsWith("healthCheck")) {
+                    assertThat(doc).as("the description of option " + name)
+                            .contains(" | " + ((JsonObject) option).getString("description") + " | ");
+                }
+            });
+        }
         catalog.getMap("headers").keySet()
                 .forEach(name -> assertThat(doc).as("header " + name).contains("| `" + name + "`"));
     }

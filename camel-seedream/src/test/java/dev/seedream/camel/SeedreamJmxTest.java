@@ -66,6 +66,8 @@ class SeedreamJmxTest {
                     .startsWith("RedisImageBudget[" + redis.uri());
             assertThat(server.getAttribute(endpoint, "BudgetGrants")).isEqualTo(1L);
             assertThat(server.getAttribute(endpoint, "BudgetWaits")).isEqualTo(0L);
+            assertThat(server.getAttribute(endpoint, "BudgetImagesGranted")).isEqualTo(1L);
+            assertThat(server.getAttribute(endpoint, "BudgetImagesGivenBack")).as("the image was made").isEqualTo(0L);
             assertThat((Long) server.getAttribute(endpoint, "BudgetRedisCalls")).isPositive();
             assertThat(server.getAttribute(endpoint, "BudgetFallbackGrants")).isEqualTo(0L);
             assertThat(server.getAttribute(endpoint, "BudgetFallbacks")).isEqualTo(0L);

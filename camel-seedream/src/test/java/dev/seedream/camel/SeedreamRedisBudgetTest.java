@@ -15,6 +15,7 @@ import dev.seedream.client.SeedreamClient;
 import dev.seedream.client.SeedreamRateLimitException;
 import dev.seedream.emulator.junit.RedisCluster;
 import dev.seedream.emulator.junit.RedisServer;
+import dev.seedream.emulator.junit.RespClient;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -105,16 +106,17 @@ class SeedreamRedisBudgetTest extends SeedreamTestSupport {
 
     /**
      * Redis is killed (SIGKILL) while exchanges flow, one every 50 ms: the budget falls back within its timeout to the
-     * local share (10 images ÷ 2 pods = 5), the exchanges beyond it fail once with a local rate limit after
-     * maxLimitWait (1 s), never later, and every exchange ends exactly once. Restarted empty on its port (the
-     * scripts gone), Redis is rejoined after the budget's retry pause (10 s, which Camel does not shorten) and counts
-     * the grants again.
+     * local share (20 images ÷ 2 pods = 10), which counts what Redis granted this pod before the kill; the exchanges
+     * beyond it fail once with a local rate limit after maxLimitWait (1 s), never later, and every exchange ends
+     * exactly once. Restarted empty on its port (the scripts gone), Redis is rejoined after the budget's retry pause
+     * (10 s, which Camel does not shorten) and is given the share's grants of the window; the pod keeps to its share,
+     * used up, for a window after the rejoin, while the other pod may still be granting from its own.
      */
     @Test
     void whenRedisIsKilledMidRunEachExchangeEndsOnceWithinMaxLimitWaitAndTheRestartIsRejoined() throws Exception {
-        int limit = 10;
+        int limit = 20;
         int share = limit / 2;
-        int count = 16; // more than the limit: some are left for the share whenever the kill comes
+        int count = 16; // more than the share: some exchanges find it used up
         SeedreamEndpoint endpoint = route("killed", sharedBudget(limit, "&budgetNodes=2&maxLimitWait=1000"));
         MockEndpoint produced = getMockEndpoint("mock:killed");
 
@@ -137,28 +139,34 @@ class SeedreamRedisBudgetTest extends SeedreamTestSupport {
             }
 
             assertThat(grantsBeforeTheKill).as("killed after 3 images, on Redis, while the others were being sent")
-                    .isBetween(3L, (long) limit);
+                    .isBetween(3L, share - 1L);
             assertThat(sent).as("no exchange waits past maxLimitWait (1 s) and the budget timeout (200 ms)")
                     .allSatisfy(exchange -> assertThat(exchange.took()).isLessThan(Duration.ofSeconds(3)));
             assertThat(endpoint.getBudgetFallbacks()).isEqualTo(1);
             assertThat(endpoint.isBudgetFallbackActive()).isTrue();
-            assertThat(endpoint.getBudgetFallbackGrants()).as("the local share, used up").isEqualTo(share);
+            long fromShare = share - grantsBeforeTheKill;
+            assertThat(endpoint.getBudgetFallbackGrants()).as("the rest of the share, used up").isEqualTo(fromShare);
             assertThat(endpoint.getBudgetGrants()).as("none from Redis after the kill").isEqualTo(grantsBeforeTheKill);
-            long images = grantsBeforeTheKill + share;
-            assertThat(emulator.stats().imagesGenerated()).isEqualTo(images);
-            assertEachEndedOnce(sent, produced, images);
+            assertThat(emulator.stats().imagesGenerated()).isEqualTo(share);
+            assertEachEndedOnce(sent, produced, share);
 
             redis.server().restart();
             down = false;
             awaitTheRetryPause(endpoint);
-            Exchange rejoined = generate("killed", "after the restart");
+            long redisCalls = endpoint.getBudgetRedisCalls();
+            Exchange held = generate("killed", "after the restart");
 
-            assertThat(rejoined.getException()).isNull();
-            assertThat(endpoint.getBudgetGrants()).as("granted by the restarted Redis")
-                    .isEqualTo(grantsBeforeTheKill + 1);
+            assertThat(held.getException()).as("held to its share, used up in this window")
+                    .isInstanceOfSatisfying(SeedreamRateLimitException.class,
+                            e -> assertThat(e.isLocalLimit()).isTrue());
+            assertThat(endpoint.getBudgetRedisCalls()).as("Redis asked again").isGreaterThan(redisCalls);
             assertThat(endpoint.isBudgetFallbackActive()).isFalse();
             assertThat(endpoint.getBudgetFallbacks()).isEqualTo(1);
-            assertThat(emulator.stats().imagesGenerated()).isEqualTo(images + 1);
+            List<?> keys = (List<?>) RespClient.call(redis.server().port(), "KEYS", "seedream:budget:*");
+            assertThat(keys).as("the restarted Redis holds one window").hasSize(1);
+            assertThat(RespClient.call(redis.server().port(), "ZCARD", String.valueOf(keys.get(0))))
+                    .as("the share's grants, written to the restarted Redis").isEqualTo(fromShare);
+            assertThat(emulator.stats().imagesGenerated()).isEqualTo(share);
         } finally {
             if (down) {
                 redis.server().restart(); // for the other tests of the class

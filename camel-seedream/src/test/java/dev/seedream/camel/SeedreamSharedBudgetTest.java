@@ -51,7 +51,7 @@ class SeedreamSharedBudgetTest {
         List<RedisImageBudget> budgets = new ArrayList<>();
         Run run = run(() -> {
             RedisImageBudget budget = RedisImageBudget.builder().uri(redis.server().uri()).budgetKey(key)
-                    .imagesPerMinute(LIMIT).window(WINDOW).margin(WINDOW.dividedBy(10)).nodes(2)
+                    .limit(LIMIT, WINDOW).margin(WINDOW.dividedBy(10)).nodes(2)
                     .timeout(Duration.ofSeconds(2)).build();
             budgets.add(budget);
             return budget;

@@ -122,8 +122,9 @@ public class RedisSeedreamImageBudgetService extends AbstractControllerService
             .build();
 
     static final AllowableValue FALLBACK_LOCAL_SHARE = new AllowableValue(RedisImageBudget.Fallback.LOCAL_SHARE.name(),
-            "Local Share", "Each node grants from a window of its own with Images Per Minute divided by the number of "
-            + "cluster nodes (all of it on a standalone NiFi): work goes on within the account's limit.");
+            "Local Share", "Each node grants from its share, Images Per Minute divided by the number of cluster "
+            + "nodes (all of it on a standalone NiFi), counting what it was granted in the current minute: work goes "
+            + "on within the account's limit.");
     static final AllowableValue FALLBACK_FAIL = new AllowableValue(RedisImageBudget.Fallback.FAIL.name(), "Fail",
             "Each request fails at once, unsent, as a transient error: its FlowFile goes to retry, penalized.");
 
@@ -262,18 +263,17 @@ public class RedisSeedreamImageBudgetService extends AbstractControllerService
         }
     }
 
-    /** The budget's window: the provider's minute; a test shortens it to run several windows in seconds. */
-    RedisImageBudget.Builder window(RedisImageBudget.Builder builder) {
-        return builder;
+    /** The limit over the provider's minute; a test shortens the window to run several of them in seconds. */
+    RedisImageBudget.Builder limit(RedisImageBudget.Builder builder, int imagesPerMinute) {
+        return builder.imagesPerMinute(imagesPerMinute);
     }
 
     private RedisImageBudget.Builder budget(PropertyContext context, RedisImageBudget.Builder connected, int nodes) {
-        return window(connected
+        return limit(connected, limit(context))
                 .budgetKey(context.getProperty(BUDGET_KEY).evaluateAttributeExpressions().getValue())
-                .imagesPerMinute(limit(context))
                 .fallback(RedisImageBudget.Fallback.valueOf(context.getProperty(FALLBACK).getValue()))
                 .retryPause(duration(context, REDIS_RETRY_INTERVAL))
-                .nodes(nodes));
+                .nodes(nodes);
     }
 
     private static RedisConnection connection(PropertyContext context) {

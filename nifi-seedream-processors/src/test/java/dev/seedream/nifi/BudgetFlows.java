@@ -43,8 +43,8 @@ final class BudgetFlows {
         }
 
         @Override
-        RedisImageBudget.Builder window(RedisImageBudget.Builder builder) {
-            return builder.window(window).margin(margin);
+        RedisImageBudget.Builder limit(RedisImageBudget.Builder builder, int images) {
+            return builder.limit(images, window).margin(margin);
         }
 
         @Override

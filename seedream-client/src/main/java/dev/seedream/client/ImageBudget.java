@@ -79,13 +79,17 @@ public interface ImageBudget extends AutoCloseable {
      * @param fallbackGrants grants a shared budget made from its local fallback while its store was unreachable
      * @param fallbacks      times a shared budget went to its fallback (once per retry pause while its store stays
      *                       unreachable)
-     * @param fallbackActive whether a shared budget is in fallback now
+     * @param fallbackActive  whether a shared budget is in fallback now
+     * @param imagesGranted   images of all grants, its store's and its fallback's
+     * @param imagesGivenBack images of those handed back unused (an attempt that generated fewer, or was refused
+     *                        without its minute being full): {@code imagesGranted - imagesGivenBack} were used, or
+     *                        stay counted after a provider 429 that said its minute was full
      */
     record Metrics(long grants, long waits, long remoteCalls, long fallbackGrants, long fallbacks,
-                   boolean fallbackActive) {
+                   boolean fallbackActive, long imagesGranted, long imagesGivenBack) {
 
         /** What a budget that keeps no counters reports. */
-        public static final Metrics NONE = new Metrics(0, 0, 0, 0, 0, false);
+        public static final Metrics NONE = new Metrics(0, 0, 0, 0, 0, false, 0, 0);
     }
 
     /** Images granted to one attempt. */

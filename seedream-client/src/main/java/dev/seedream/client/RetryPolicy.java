@@ -17,16 +17,15 @@ import java.util.function.DoubleSupplier;
  *
  * <p>Delays grow exponentially from {@code initialDelay} up to {@code maxDelay}, with full jitter (a uniform random
  * delay between 0 and that bound) so many clients do not retry in step; a {@code Retry-After} from the provider is a
- * floor. No retry starts once {@code maxElapsed} has passed since the call began.
+ * floor. What bounds a whole call, retries included, is the client's
+ * {@linkplain SeedreamClient.Builder#callTimeout call timeout}; no retry is scheduled past it.
  *
  * @param maxRetries     retries after the first attempt (0 = none)
  * @param initialDelay   backoff bound before the first retry
  * @param maxDelay       cap of the backoff bound
- * @param maxElapsed     overall deadline of a call, waits and retries included
  * @param retryAfterSend whether failures that may follow a generation are retried
  */
-public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxElapsed,
-                          boolean retryAfterSend) {
+public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, boolean retryAfterSend) {
 
     public RetryPolicy {
         if (maxRetries < 0) {
@@ -34,46 +33,45 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
         }
         Objects.requireNonNull(initialDelay, "initialDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");
-        Objects.requireNonNull(maxElapsed, "maxElapsed");
-        if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0 || maxElapsed.isNegative()) {
-            throw new IllegalArgumentException("need 0 <= initialDelay <= maxDelay and maxElapsed >= 0");
+        if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0) {
+            throw new IllegalArgumentException("need 0 <= initialDelay <= maxDelay");
         }
     }
 
-    /** 3 retries, 1 s growing to 30 s, within 10 minutes overall. */
+    /** 3 retries, 1 s growing to 30 s. */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(10), true);
+        return new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), true);
     }
 
     public static RetryPolicy none() {
-        return new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ofMinutes(10), true);
+        return new RetryPolicy(0, Duration.ZERO, Duration.ZERO, true);
     }
 
     public RetryPolicy withMaxRetries(int retries) {
-        return new RetryPolicy(retries, initialDelay, maxDelay, maxElapsed, retryAfterSend);
+        return new RetryPolicy(retries, initialDelay, maxDelay, retryAfterSend);
     }
 
     public RetryPolicy withDelays(Duration initial, Duration max) {
-        return new RetryPolicy(maxRetries, initial, max, maxElapsed, retryAfterSend);
-    }
-
-    public RetryPolicy withMaxElapsed(Duration elapsed) {
-        return new RetryPolicy(maxRetries, initialDelay, maxDelay, elapsed, retryAfterSend);
+        return new RetryPolicy(maxRetries, initial, max, retryAfterSend);
     }
 
     public RetryPolicy retryAfterSend(boolean retry) {
-        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxElapsed, retry);
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, retry);
     }
 
     /**
      * Whether this policy retries {@code failure}, the outcome of attempt {@code attempt} (1-based): a
-     * {@linkplain SeedreamException#isRetryable() retryable} failure within {@link #maxRetries()}, never the
-     * client's own limiter (the call has waited its {@code maxLimitWait} already), and without
-     * {@link #retryAfterSend()} only where nothing can have been generated.
+     * {@linkplain SeedreamException#isRetryable() retryable} failure within {@link #maxRetries()}, and without
+     * {@link #retryAfterSend()} only where nothing can have been generated. Never the client's own limiter (the call
+     * has waited its {@code maxLimitWait} already) nor a shared budget that cannot be reached and is set to fail
+     * ({@link SeedreamBudgetUnavailableException}: it does not ask its store again before its retry pause, so a
+     * retry within the call would fail alike). Both stay retryable for the caller: NiFi routes them to
+     * {@code retry}, Camel may redeliver.
      */
     public boolean retries(int attempt, SeedreamException failure) {
         boolean localLimit = failure instanceof SeedreamRateLimitException limited && limited.isLocalLimit();
-        if (!failure.isRetryable() || attempt > maxRetries || localLimit) {
+        if (!failure.isRetryable() || attempt > maxRetries || localLimit
+                || failure instanceof SeedreamBudgetUnavailableException) {
             return false;
         }
         return retryAfterSend || nothingGenerated(failure);

@@ -236,6 +236,7 @@ public final class SeedreamClient implements AutoCloseable {
         private int imagesPerMinute = 500;
         private ImageBudget imageBudget;
         private Duration maxLimitWait = Duration.ofMinutes(1);
+        private Duration callTimeout = Duration.ofMinutes(10);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private ValidationMode validationMode = ValidationMode.STRICT;
         private long maxImageBytes = 64L * 1024 * 1024;
@@ -323,7 +324,9 @@ public final class SeedreamClient implements AutoCloseable {
         /**
          * Images per minute across all calls (0 = unlimited); default 500, the provider's default account limit.
          * A call reserves the most images it may produce just before it is sent and gives back what was not
-         * generated — except after the provider's images-per-minute 429, which says its minute is full.
+         * generated — except after a provider 429 that says its minute is full (every 429 but the momentary
+         * {@code RequestBurstTooFast}, {@code InflightBatchsizeExceeded} and {@code ServerOverloaded}, and the
+         * exhausted quotas): those images stay counted for the minute, so the retry waits for room.
          */
         public Builder imagesPerMinute(int limit) {
             this.imagesPerMinute = requireNotNegative(limit, "imagesPerMinute");
@@ -341,12 +344,25 @@ public final class SeedreamClient implements AutoCloseable {
         }
 
         /**
-         * Longest a call waits for a request slot or image quota before failing with a rate-limit error; a provider
-         * {@code Retry-After} longer than this ends the call at once too
-         * ({@link SeedreamRateLimitException#retryAfter()} tells the caller how long to wait).
+         * Longest a call waits for limits, all its attempts together: for a request slot and images before each
+         * attempt, and in the backoff after a provider 429. Default 1 minute. Once it is used up the call fails with
+         * a rate-limit error: a {@linkplain SeedreamRateLimitException#isLocalLimit() local} one when our limiter
+         * refused to wait longer (no request was sent), else the provider's 429
+         * ({@link SeedreamRateLimitException#retryAfter()} tells how long it asked to wait). The time the attempts
+         * themselves take is bounded by {@link #requestTimeout}, the whole call by {@link #callTimeout}.
          */
         public Builder maxLimitWait(Duration wait) {
             this.maxLimitWait = requirePositive(wait, "maxLimitWait");
+            return this;
+        }
+
+        /**
+         * Longest a whole call may take — its waits for limits, every attempt and the backoff between them —
+         * before it fails with {@link SeedreamTimeoutException}; an exchange still open then is aborted (the provider
+         * may have generated and billed its images). No attempt starts after it. Default 10 minutes.
+         */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = requirePositive(timeout, "callTimeout");
             return this;
         }
 
@@ -432,7 +448,7 @@ public final class SeedreamClient implements AutoCloseable {
             boolean allowHttp = allowHttpDownloads != null ? allowHttpDownloads : scheme.equals("http");
             ClientRuntime runtime = new ClientRuntime(Dsl.asyncHttpClient(httpConfig()), new ClientRuntime.Settings(
                     baseUrl, key, retryPolicy, maxConcurrentRequests, imagesPerMinute, imageBudget, maxLimitWait,
-                    new ClientRuntime.DownloadRules(maxImageBytes, maxRedirects, allowHttp,
+                    callTimeout, new ClientRuntime.DownloadRules(maxImageBytes, maxRedirects, allowHttp,
                             allowPrivateNetworkDownloads), clock));
             return new SeedreamClient(this, runtime);
         }

@@ -31,6 +31,16 @@ class RetryPolicyTest {
     }
 
     @Test
+    void neitherOurLimiterNorAnUnreachableBudgetIsRetriedWithinTheCall() {
+        assertThat(policy.retries(1, new SeedreamBudgetUnavailableException("Redis is away", null))).isFalse();
+        assertThat(policy.retries(1, SeedreamRateLimitException.localLimit("waited enough"))).isFalse();
+        assertThat(new SeedreamBudgetUnavailableException("Redis is away", null).isRetryable())
+                .as("the caller may still try later").isTrue();
+        assertThat(policy.retries(1, new SeedreamConnectionException("refused", null, new java.net.ConnectException())))
+                .isTrue();
+    }
+
+    @Test
     void rejectsNonsense() {
         assertThatThrownBy(() -> policy.withMaxRetries(-1)).hasMessageContaining("maxRetries");
         assertThatThrownBy(() -> policy.withDelays(Duration.ofSeconds(5), Duration.ofSeconds(1)))

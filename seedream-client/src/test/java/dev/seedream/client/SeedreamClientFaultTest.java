@@ -58,10 +58,10 @@ class SeedreamClientFaultTest extends SharedClientTest {
     }
 
     @Test
-    void doesNotStartARetryThatWouldEndAfterTheOverallDeadline() {
+    void doesNotStartARetryThatWouldEndAfterTheCallTimeout() {
         emulator.faults().schedule(FaultSpec.http429(5));
         try (SeedreamClient hurried = EmulatorClients.builder(emulator)
-                .retryPolicy(RetryPolicy.defaults().withMaxElapsed(Duration.ofSeconds(2))).build()) {
+                .callTimeout(Duration.ofSeconds(2)).build()) {
             long start = System.nanoTime();
 
             assertThatThrownBy(() -> hurried.generate(b64("no time to wait").build()))

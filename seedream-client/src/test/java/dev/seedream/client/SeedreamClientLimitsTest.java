@@ -74,7 +74,7 @@ class SeedreamClientLimitsTest {
             assertThat(client.generate(b64("the third").build()).images()).hasSize(1);
             assertThat(emulator.stats().requestsForPrompt("two more")).isZero();
             assertThat(client.metrics().budget()).as("the client's own window")
-                    .isEqualTo(new ImageBudget.Metrics(2, 1, 0, 0, 0, false));
+                    .isEqualTo(new ImageBudget.Metrics(2, 1, 0, 0, 0, false, 3, 0));
         }
     }
 
@@ -157,7 +157,7 @@ class SeedreamClientLimitsTest {
             assertThat(emulator.stats().requestsForPrompt("third within the window")).isZero();
             assertThat(first.metrics().budget()).as("both clients report the budget they share")
                     .isEqualTo(second.metrics().budget())
-                    .isEqualTo(new ImageBudget.Metrics(3, 2, 0, 0, 0, false));
+                    .isEqualTo(new ImageBudget.Metrics(3, 2, 0, 0, 0, false, 3, 0));
         }
     }
 }

@@ -26,12 +26,15 @@ import java.util.Map;
  *   <li>{@code latency}: half the limit offered in all, so nobody waits — the acquire time on Redis against the
  *       local window is the latency the shared budget adds;</li>
  *   <li>{@code outage}: 2 JVMs at the limit; Redis stopped (SIGSTOP), or killed and restarted empty, during the
- *       second window and back for the third.</li>
+ *       second window and back for the third;</li>
+ *   <li>{@code return}: 2 JVMs each offering twice the limit with the client's retries, Redis stopped or killed for
+ *       the second window: the emulator's 429s and images read at every window's end, before, during and after the
+ *       outage, and the longest call.</li>
  * </ul>
  *
  * <pre>
  * SharedBudgetBenchmark [window=3s] [windows=4] [limit=20] [latencyLimit=600] [nodes=1,2,4]
- *                       [scenarios=saturation,control,latency,outage]
+ *                       [scenarios=saturation,control,latency,outage,return]
  * </pre>
  * Writes {@code target/shared-budget-results.md}.
  */
@@ -59,7 +62,7 @@ public final class SharedBudgetBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> named = WorkerJvms.namedArgs(args);
-        List<String> scenarios = List.of(named.getOrDefault("scenarios", "saturation,control,latency,outage")
+        List<String> scenarios = List.of(named.getOrDefault("scenarios", "saturation,control,latency,outage,return")
                 .split(","));
         SharedBudgetBenchmark benchmark = new SharedBudgetBenchmark(named);
         String text = benchmark.run(scenarios);
@@ -82,6 +85,9 @@ public final class SharedBudgetBenchmark {
             }
             if (scenarios.contains("outage")) {
                 outage(cluster);
+            }
+            if (scenarios.contains("return")) {
+                outageAndReturn(cluster);
             }
         }
         if (scenarios.contains("latency")) {
@@ -168,6 +174,44 @@ public final class SharedBudgetBenchmark {
                 what, fallback, run.sum("offered"), run.sum("ended"), run.sum("generated"), run.sum("localLimit"),
                 run.sum("budgetUnavailable"), cluster.emulator().stats().requestsWithStatus(429), run.sum("fallbacks"),
                 run.sum("fallbackGrants"), millis(max(run, "acquireMaxMicros")), run.imagesInRun()));
+    }
+
+    private void outageAndReturn(BudgetCluster cluster) throws InterruptedException {
+        report.append("## Outage and return: 2 JVMs each offering twice the limit, Redis away for the second window\n\n");
+        if (windows < 3) {
+            report.append("Left out: it needs 3 windows or more (a window before the outage and one after it).\n\n");
+            return;
+        }
+        report.append("The emulator read at every window's end. Client retries 3, max limit wait 2 windows, Redis "
+                        + "timeout 500 ms, retry pause 5/3 of a window.\n\n")
+                .append("| Redis | provider 429s per window | images per window | images in the run | budget used "
+                        + "| local-share grants | longest call |\n|---|---|---|---:|---:|---:|---:|\n");
+        returnRow(cluster, "SIGSTOP, SIGCONT", () -> cluster.redis().pause(), () -> cluster.redis().resume());
+        returnRow(cluster, "SIGKILL, restarted empty", () -> cluster.redis().kill(), () -> cluster.redis().restart());
+        report.append('\n');
+    }
+
+    private void returnRow(BudgetCluster cluster, String what, Runnable away, Runnable back)
+            throws InterruptedException {
+        cluster.quiesce();
+        Duration maxWait = window.multipliedBy(2);
+        BudgetCluster.WindowedRun windowed = cluster.runByWindow(2, BudgetWorker.class, windows, ended -> {
+            if (ended == 1) {
+                away.run();
+            } else if (ended == 2) {
+                back.run();
+            }
+        }, "base=" + cluster.emulator().baseUri(), "budget=" + cluster.redis().uri(), "key=bench-" + System.nanoTime(),
+                "limit=" + cluster.limit(), "windowMs=" + window.toMillis(),
+                "durationMs=" + window.multipliedBy(windows).toMillis(), "offer=2.0", "nodes=2",
+                "marginMs=" + margin.toMillis(), "maxWaitMs=" + maxWait.toMillis(), "timeoutMs=500",
+                "retryPauseMs=" + window.multipliedBy(5).dividedBy(3).toMillis(), "retries=3");
+        BudgetCluster.Run run = windowed.run();
+        System.err.println("return, " + what + ": " + windowed);
+        long budgetImages = (long) limit * windows;
+        report.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.1f %% | %d | %s |%n", what,
+                windowed.rejectedPerWindow(), windowed.imagesPerWindow(), run.imagesInRun(),
+                100.0 * run.imagesInRun() / budgetImages, run.sum("fallbackGrants"), millis(max(run, "callMaxMicros"))));
     }
 
     private BudgetCluster.Run run(BudgetCluster cluster, int nodes, String budget, double offer,

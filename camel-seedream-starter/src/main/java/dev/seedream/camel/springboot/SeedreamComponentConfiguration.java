@@ -158,8 +158,9 @@ public class SeedreamComponentConfiguration extends ComponentConfigurationProper
     private Long maxImageBytes = 67108864L;
 
     /**
-     * Longest a call waits for a request slot or image quota before failing with a SeedreamRateLimitException
-     * (isLocalLimit() true).
+     * Longest a call waits for limits, all its attempts together: for a request slot and image quota before each
+     * attempt, and in the backoff after a provider 429. Then it fails with a SeedreamRateLimitException (isLocalLimit()
+     * true when our limiter refused, no request sent; else the provider's 429).
      */
     private Duration maxLimitWait = Duration.ofMinutes(1);
 
@@ -186,8 +187,8 @@ public class SeedreamComponentConfiguration extends ComponentConfigurationProper
     private String outputFormat;
 
     /**
-     * A RetryPolicy bean for full control of the client's retries (backoff delays, overall deadline, whether
-     * failures that may follow a billed generation are retried); maxRetries, when set, replaces its count.
+     * A RetryPolicy bean for full control of the client's retries (backoff delays, whether failures that may follow
+     * a billed generation are retried); maxRetries, when set, replaces its count. callTimeout bounds them all.
      */
     private RetryPolicy retryPolicy;
 
@@ -210,9 +211,10 @@ public class SeedreamComponentConfiguration extends ComponentConfigurationProper
     private Boolean failFast = false;
 
     /**
-     * What happens while Redis does not answer within budgetTimeout: LOCAL_SHARE grants from a local window of
-     * imagesPerMinute / budgetNodes, FAIL fails each call with SeedreamBudgetUnavailableException (no request
-     * sent). Redis is asked again after budgetRetryPause and rejoined.
+     * What happens while Redis does not answer within budgetTimeout: LOCAL_SHARE grants from the pod's share,
+     * imagesPerMinute / budgetNodes, counting what the pod was granted in the current minute; FAIL fails each call
+     * with SeedreamBudgetUnavailableException (no request sent; the client does not retry it). Redis is asked again
+     * after budgetRetryPause and rejoined.
      */
     private String budgetFallback = "LOCAL_SHARE";
 
@@ -274,10 +276,11 @@ public class SeedreamComponentConfiguration extends ComponentConfigurationProper
     private String apiKey;
 
     /**
-     * Share one images-per-minute budget with every pod of the account through this Redis:
-     * redis://user:passwordhost:port/database, or rediss:// for TLS. imagesPerMinute is then the whole account's
-     * limit. Needs dev.seedream:seedream-budget-redis on the class path. The endpoint builds the budget and closes
-     * it with its client. Prefer a property placeholder to a literal password.
+     * Share one images-per-minute budget with every pod of the account through this Redis, a URI such as
+     * redis://host:6379/0 (port 6379 and database 0 by default; a user and password go before the host, as in any
+     * URI), or rediss:// for TLS. imagesPerMinute is then the whole account's limit. Needs
+     * dev.seedream:seedream-budget-redis on the class path. The endpoint builds the budget and closes it with its
+     * client. Prefer a property placeholder to a literal password.
      */
     private String budgetRedisUri;
 
@@ -317,6 +320,13 @@ public class SeedreamComponentConfiguration extends ComponentConfigurationProper
      * Longest time for one HTTP attempt, response body included.
      */
     private Duration requestTimeout = Duration.ofMinutes(10);
+
+    /**
+     * Longest a whole call may take, its waits for limits, every attempt and the backoff between them together;
+     * then it fails with a SeedreamTimeoutException, and an attempt still open is aborted (the provider may have
+     * billed its images). No attempt starts after it.
+     */
+    private Duration callTimeout = Duration.ofMinutes(10);
 
 
     public String getBaseUrl() {
@@ -693,6 +703,14 @@ public class SeedreamComponentConfiguration extends ComponentConfigurationProper
 
     public void setRequestTimeout(Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    public Duration getCallTimeout() {
+        return callTimeout;
+    }
+
+    public void setCallTimeout(Duration callTimeout) {
+        this.callTimeout = callTimeout;
     }
 
     @Override

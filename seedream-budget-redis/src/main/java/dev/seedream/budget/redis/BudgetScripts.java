@@ -33,14 +33,28 @@ final class BudgetScripts {
     record Ask(String grantId, int images) {
     }
 
+    /** A grant the node made while Redis was away: its id, its images now and its age. */
+    record Backfill(String id, int images, long ageMicros) {
+
+        /** The grant's member in the window. */
+        String member() {
+            return id + ":" + images;
+        }
+    }
+
     private final Script acquire = Script.named("acquire.lua");
     private final Script giveBack = Script.named("give-back.lua");
 
     CompletableFuture<Reply> acquire(RedisScriptingAsyncCommands<String, String> redis, String key, int limit,
-                                     long keepMicros, List<Ask> asks) {
-        List<String> args = new ArrayList<>(2 + 2 * asks.size());
+                                     long keepMicros, List<Backfill> backfills, List<Ask> asks) {
+        List<String> args = new ArrayList<>(3 + 2 * backfills.size() + 2 * asks.size());
         args.add(String.valueOf(limit));
         args.add(String.valueOf(keepMicros));
+        args.add(String.valueOf(backfills.size()));
+        backfills.forEach(backfill -> {
+            args.add(backfill.member());
+            args.add(String.valueOf(backfill.ageMicros()));
+        });
         asks.forEach(ask -> {
             args.add(ask.grantId());
             args.add(String.valueOf(ask.images()));

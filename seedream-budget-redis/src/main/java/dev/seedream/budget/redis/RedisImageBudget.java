@@ -2,30 +2,17 @@ package dev.seedream.budget.redis;
 
 import dev.seedream.client.ImageBudget;
 import dev.seedream.client.SeedreamBudgetUnavailableException;
-import dev.seedream.client.SeedreamException;
-import dev.seedream.client.SeedreamRateLimitException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One images-per-minute budget for every JVM of an account, kept on Redis: the client's sliding window (each
@@ -40,15 +27,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * images leave gets them.
  *
  * <p>When Redis does not answer within the timeout the budget falls back — to a local share of the limit
- * (limit ÷ nodes) or, if so built, to failing each call with {@link SeedreamBudgetUnavailableException} — and
- * tries Redis again after a pause. No caller waits longer than its {@code maxWait}. The Redis URI may hold a
- * password: it appears in no message, log line or {@code toString}.
+ * (limit ÷ nodes) or, if so built, to failing each call at once with {@link SeedreamBudgetUnavailableException} —
+ * and tries Redis again after a pause. The local share counts what this node was granted in the current window,
+ * Redis's grants included, so an outage does not start with a fresh window on every node. When Redis answers again
+ * the node writes the grants of its share into the shared window (at the times they were made), and keeps to its
+ * share for one more window and margin, retry pause and timeout, while other nodes may still be granting from
+ * theirs (an idle node never writes its share's grants). What overshoot is left: in the outage's first window, a
+ * node may use its share in full while others had used more than theirs of that window on Redis. No caller waits
+ * longer than its {@code maxWait}, or the timeout when that is longer (one Redis round trip is always allowed). The Redis URI may hold a password: it
+ * appears in no message, log line or {@code toString}.
  */
 public final class RedisImageBudget implements ImageBudget {
 
     /** What the budget does while Redis cannot be reached. */
     public enum Fallback {
-        /** Grant from a local window of limit ÷ nodes images: each node keeps working within its share. */
+        /**
+         * Grant from a local share of limit ÷ nodes images per window, counting this node's grants of the window so
+         * far: each node keeps working within its share.
+         */
         LOCAL_SHARE,
         /** Fail each call at once with {@link SeedreamBudgetUnavailableException}. */
         FAIL
@@ -68,47 +64,32 @@ public final class RedisImageBudget implements ImageBudget {
         void fallbackLeft(String reason);
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(RedisImageBudget.class);
-    /** Waiters one acquire call asks for: a backlog is served in a few calls, and a call's arguments stay small. */
-    private static final int ASKS_PER_CALL = 64;
-
-    private final String budgetKey;
-    private final int limit;
-    private final Duration window;
-    private final long keepMicros;
-    private final Duration timeout;
-    private final Duration connectTimeout;
-    private final ImageBudget localShare;
     private final RedisLink redis;
     private final FallbackSwitch fallback;
-    private final BudgetScripts scripts = new BudgetScripts();
+    private final Duration connectTimeout;
     private final ScheduledExecutorService timer;
+    private final BudgetContext context;
     private final Map<String, ModelQueue> queues = new ConcurrentHashMap<>();
 
-    private final AtomicLong grants = new AtomicLong();
-    private final AtomicLong waits = new AtomicLong();
-    private final AtomicLong redisCalls = new AtomicLong();
-    private final AtomicLong fallbackGrants = new AtomicLong();
-
     private RedisImageBudget(Builder builder) {
-        this.budgetKey = builder.budgetKey;
-        this.limit = builder.imagesPerMinute;
-        this.window = builder.window;
-        Duration margin = builder.margin != null ? builder.margin : window.dividedBy(60);
-        this.keepMicros = TimeUnit.NANOSECONDS.toMicros(window.plus(margin).toNanos());
-        this.timeout = builder.timeout;
+        Duration margin = builder.margin != null ? builder.margin : builder.window.dividedBy(60);
+        Duration keep = builder.window.plus(margin);
         this.connectTimeout = builder.connectTimeout != null ? builder.connectTimeout : builder.timeout;
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "seedream-redis-budget");
             thread.setDaemon(true);
             return thread;
         });
-        this.localShare = builder.fallback == Fallback.LOCAL_SHARE
-                ? ImageBudget.slidingWindow(Math.max(1, limit / builder.nodes), window, timer) : null;
-        this.redis = new RedisLink(builder.uri, builder.cluster, connectTimeout, timeout, builder.retryPause,
+        this.redis = new RedisLink(builder.uri, builder.cluster, connectTimeout, builder.timeout, builder.retryPause,
                 builder.trustManager, builder.keyManager);
-        this.fallback = new FallbackSwitch(redis.address(), timeout, builder.retryPause, builder.fallback,
-                builder.listener);
+        // Held to the share after a rejoin until every other node's share grants have left the window, told or not.
+        Duration shareAfterRejoin = builder.fallback == Fallback.LOCAL_SHARE
+                ? keep.plus(builder.retryPause).plus(builder.timeout) : Duration.ZERO;
+        this.fallback = new FallbackSwitch(redis.address(), builder.timeout, builder.retryPause, builder.fallback,
+                builder.listener, shareAfterRejoin);
+        this.context = new BudgetContext(builder.budgetKey, builder.limit, Math.max(1, builder.limit / builder.nodes),
+                builder.window, keep.toNanos(), builder.timeout, builder.fallback == Fallback.FAIL, redis,
+                new BudgetScripts(), fallback, timer, new BudgetCounters());
     }
 
     public static Builder builder() {
@@ -117,33 +98,29 @@ public final class RedisImageBudget implements ImageBudget {
 
     @Override
     public CompletableFuture<Grant> acquire(String model, int images, Duration maxWait) {
-        Waiter waiter = new Waiter(Math.max(1, Math.min(images, limit)), System.nanoTime() + maxWait.toNanos());
-        if (fallback.active()) {
-            serveLocally(waiter, model);
-            return waiter.future;
-        }
-        ModelQueue queue = queues.computeIfAbsent(model == null ? "default" : model, ModelQueue::new);
-        waiter.expiry = timer.schedule(() -> queue.expire(waiter, maxWait), maxWait.toNanos(), TimeUnit.NANOSECONDS);
-        queue.add(waiter);
-        return waiter.future;
+        String name = model == null ? "default" : model;
+        return queues.computeIfAbsent(name, ignored -> new ModelQueue(context, redisKey(name)))
+                .acquire(images, maxWait);
     }
 
     @Override
     public int waiting() {
-        return queues.values().stream().mapToInt(ModelQueue::size).sum()
-                + (localShare == null ? 0 : localShare.waiting());
+        return queues.values().stream().mapToInt(ModelQueue::size).sum();
     }
 
     /**
-     * {@code grants} and {@code waits} are Redis's; {@code remoteCalls} the scripts run on it (acquire and give-back);
-     * {@code fallbackGrants} the local share's; {@code fallbacks} the switches to the fallback (once per retry pause
-     * while Redis stays away, where the listener hears once per outage); {@code fallbackActive} whether Redis
-     * is not being asked now because it was unreachable a moment ago.
+     * {@code grants} are Redis's, {@code fallbackGrants} the local share's, and the images of both are in
+     * {@code imagesGranted}, less {@code imagesGivenBack} for those used; {@code waits} callers that found the window
+     * full (either); {@code remoteCalls} the scripts run on Redis (acquire and give-back); {@code fallbacks} the
+     * switches to the fallback (once per retry pause while Redis stays away, where the listener hears once per
+     * outage); {@code fallbackActive} whether Redis is not being asked now because it was unreachable a moment ago.
      */
     @Override
     public Metrics metrics() {
-        return new Metrics(grants.get(), waits.get(), redisCalls.get(), fallbackGrants.get(), fallback.switches(),
-                fallback.active());
+        BudgetCounters counters = context.counters();
+        return new Metrics(counters.grants.get(), counters.waits.get(), counters.redisCalls.get(),
+                counters.fallbackGrants.get(), fallback.switches(), fallback.active(), counters.imagesGranted.get(),
+                counters.imagesGivenBack.get());
     }
 
     /**
@@ -153,256 +130,32 @@ public final class RedisImageBudget implements ImageBudget {
      */
     public CompletableFuture<String> ping() {
         return redis.commands().thenCompose(commands -> commands.ping().toCompletableFuture())
-                .orTimeout(connectTimeout.plus(timeout).toMillis(), TimeUnit.MILLISECONDS);
+                .orTimeout(connectTimeout.plus(context.timeout()).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void close() {
+        queues.values().forEach(ModelQueue::close);
         timer.shutdownNow();
-        if (localShare != null) {
-            localShare.close();
-        }
         redis.close();
     }
 
     /** The Redis address without credentials, the key and the limit. */
     @Override
     public String toString() {
-        return "RedisImageBudget[" + redis.address() + ", key=" + budgetKey + ", " + limit + " images per " + window
-                + "]";
+        return "RedisImageBudget[" + redis.address() + ", key=" + context.budgetKey() + ", " + context.limit()
+                + " images per " + context.window() + "]";
     }
 
     private String redisKey(String model) {
-        return "seedream:budget:{" + budgetKey + ":" + model + "}";
+        return "seedream:budget:{" + context.budgetKey() + ":" + model + "}";
     }
 
-    private void serveLocally(Waiter waiter, String model) {
-        if (localShare == null) {
-            waiter.fail(new SeedreamBudgetUnavailableException("The shared image budget at " + redis.address()
-                    + " failed or did not answer within " + timeout.toMillis() + " ms; no request was sent", null));
-            return;
-        }
-        Duration left = Duration.ofNanos(Math.max(0, waiter.deadline - System.nanoTime()));
-        localShare.acquire(model, waiter.images, left).whenComplete((grant, failure) -> {
-            if (failure != null) {
-                waiter.fail(SeedreamException.unwrap(failure));
-            } else {
-                hand(waiter, grant, fallbackGrants);
-            }
-        });
-    }
-
-    /** Counted before the caller hears of it; a caller that gave up meanwhile does not lose the images. */
-    private static void hand(Waiter waiter, Grant grant, AtomicLong counter) {
-        counter.incrementAndGet();
-        if (!waiter.grant(grant)) {
-            counter.decrementAndGet();
-            grant.giveBack(waiter.images);
-        }
-    }
-
-    /** Callers of one model, first come first served; only the head asks Redis. */
-    private final class ModelQueue {
-        private final String model;
-        private final String key;
-        private final Deque<Waiter> waiters = new ArrayDeque<>();
-        private boolean asking;
-        /** System.nanoTime() before which Redis said the window is full; 0 when it may have room. */
-        private long fullUntil;
-
-        ModelQueue(String model) {
-            this.model = model;
-            this.key = redisKey(model);
-        }
-
-        synchronized int size() {
-            return waiters.size();
-        }
-
-        void add(Waiter waiter) {
-            boolean full;
-            synchronized (this) {
-                waiters.addLast(waiter);
-                full = windowFull();
-            }
-            if (full && waiter.countWait()) { // it waits for the poll: the window is full, Redis said so
-                waits.incrementAndGet();
-            }
-            ask();
-        }
-
-        /** Called with the lock held. */
-        private boolean windowFull() {
-            return fullUntil != 0 && System.nanoTime() - fullUntil < 0;
-        }
-
-        void expire(Waiter waiter, Duration maxWait) {
-            synchronized (this) {
-                waiters.remove(waiter);
-            }
-            waiter.fail(SeedreamRateLimitException.localLimit("Waited " + maxWait.toMillis()
-                    + " ms for the shared image budget (" + limit + " images per " + window + ", key " + budgetKey
-                    + ") without getting it"));
-        }
-
-        /**
-         * Runs the acquire script for the waiters at the head (up to {@link #ASKS_PER_CALL}; Redis grants the longest
-         * run of them that fits), unless a call is out already.
-         */
-        private void ask() {
-            List<Waiter> heads;
-            synchronized (this) {
-                if (asking || waiters.isEmpty() || windowFull()) {
-                    return;
-                }
-                fullUntil = 0;
-                heads = waiters.stream().limit(ASKS_PER_CALL).toList();
-                asking = true;
-            }
-            if (fallback.active()) {
-                drainToFallback();
-                return;
-            }
-            List<BudgetScripts.Ask> asks = heads.stream()
-                    .map(waiter -> new BudgetScripts.Ask(UUID.randomUUID().toString(), waiter.images)).toList();
-            redisCalls.incrementAndGet();
-            redis.commands().thenCompose(commands -> scripts.acquire(commands, key, limit, keepMicros, asks))
-                    .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .whenComplete((reply, failure) -> {
-                        if (failure != null) {
-                            fallback.redisFailed(failure);
-                            drainToFallback();
-                            return;
-                        }
-                        fallback.redisAnswered();
-                        List<Waiter> served = heads.subList(0, reply.granted());
-                        long poll = Math.min(TimeUnit.MICROSECONDS.toNanos(Math.max(1, reply.waitMicros())),
-                                window.toNanos() / 60);
-                        long newWaits = 0;
-                        synchronized (this) {
-                            waiters.removeAll(served);
-                            asking = false;
-                            if (reply.granted() < heads.size()) { // all left wait for the poll, newcomers too
-                                fullUntil = System.nanoTime() + poll;
-                                newWaits = waiters.stream().filter(Waiter::countWait).count();
-                            }
-                        }
-                        waits.addAndGet(newWaits);
-                        for (int i = 0; i < served.size(); i++) {
-                            BudgetScripts.Ask ask = asks.get(i);
-                            hand(served.get(i), new RedisGrant(this, ask.grantId() + ":" + ask.images()), grants);
-                        }
-                        if (reply.granted() < heads.size()) {
-                            retryLater(heads.subList(reply.granted(), heads.size()), poll);
-                        } else {
-                            ask();
-                        }
-                    });
-        }
-
-        /**
-         * The window is full: ask again when enough images leave it — by then at the latest, so a long wait still
-         * notices images other nodes gave back.
-         */
-        private void retryLater(List<Waiter> unserved, long pollNanos) {
-            try {
-                timer.schedule(this::askAgain, Math.max(TimeUnit.MILLISECONDS.toNanos(1), pollNanos),
-                        TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException closed) {
-                unserved.forEach(waiter -> waiter.fail(new SeedreamBudgetUnavailableException(
-                        "The image budget is closed", null)));
-            }
-        }
-
-        private void askAgain() {
-            synchronized (this) {
-                fullUntil = 0;
-            }
-            ask();
-        }
-
-        private void drainToFallback() {
-            List<Waiter> moved;
-            synchronized (this) {
-                moved = new ArrayList<>(waiters);
-                waiters.clear();
-                asking = false;
-            }
-            moved.forEach(waiter -> serveLocally(waiter, model));
-        }
-    }
-
-    /** Images granted by Redis: unused ones go back to the same grant, and this JVM's waiters may take them. */
-    private final class RedisGrant implements Grant {
-        private final ModelQueue queue;
-        private final String member;
-
-        RedisGrant(ModelQueue queue, String member) {
-            this.queue = queue;
-            this.member = member;
-        }
-
-        @Override
-        public void giveBack(int images) {
-            if (images <= 0) {
-                return;
-            }
-            redisCalls.incrementAndGet();
-            // Best effort: if Redis cannot take them back, they leave the window with the grant.
-            redis.commands().thenCompose(commands -> scripts.giveBack(commands, queue.key, member, images))
-                    .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .whenComplete((ignored, failure) -> {
-                        if (failure != null) {
-                            LOG.debug("Could not give {} images back to the shared budget: {}", images,
-                                    failure.toString());
-                        } else {
-                            queue.askAgain();
-                        }
-                    });
-        }
-    }
-
-    private static final class Waiter {
-        final int images;
-        final long deadline;
-        final CompletableFuture<Grant> future = new CompletableFuture<>();
-        final AtomicBoolean waited = new AtomicBoolean();
-        volatile ScheduledFuture<?> expiry;
-
-        Waiter(int images, long deadline) {
-            this.images = images;
-            this.deadline = deadline;
-        }
-
-        /** @return false when the caller is gone (timed out) and the grant must go back */
-        boolean grant(Grant grant) {
-            cancelExpiry();
-            return future.complete(grant);
-        }
-
-        void fail(Throwable failure) {
-            cancelExpiry();
-            future.completeExceptionally(failure);
-        }
-
-        /** @return true the first time this waiter finds the window full */
-        boolean countWait() {
-            return waited.compareAndSet(false, true);
-        }
-
-        private void cancelExpiry() {
-            ScheduledFuture<?> scheduled = expiry;
-            if (scheduled != null) {
-                scheduled.cancel(false);
-            }
-        }
-    }
-
-    /** Settings; {@link #uri} and {@link #imagesPerMinute} are required. */
+    /** Settings; {@link #uri} and {@link #imagesPerMinute} (or {@link #limit}) are required. */
     public static final class Builder {
         private String uri;
         private String budgetKey = "seedream";
-        private int imagesPerMinute;
+        private int limit;
         private Duration window = Duration.ofMinutes(1);
         private Duration margin;
         private Duration timeout = Duration.ofMillis(500);
@@ -442,17 +195,23 @@ public final class RedisImageBudget implements ImageBudget {
             return this;
         }
 
-        /** The whole account's limit per model, all nodes together (the provider's default is 500). */
-        public Builder imagesPerMinute(int limit) {
-            if (limit < 1) {
-                throw new IllegalArgumentException("imagesPerMinute must be >= 1, got " + limit);
-            }
-            this.imagesPerMinute = limit;
-            return this;
+        /**
+         * The whole account's limit per model and minute, all nodes together (the provider's default is 500):
+         * {@code limit(images, Duration.ofMinutes(1))}.
+         */
+        public Builder imagesPerMinute(int images) {
+            return limit(images, Duration.ofMinutes(1));
         }
 
-        /** The window the limit applies to; default one minute (shorter ones are for tests). */
-        public Builder window(Duration window) {
+        /**
+         * The whole account's limit per model, all nodes together, over a window other than the provider's minute
+         * (a shortened one for tests, or a lower limit agreed for longer periods).
+         */
+        public Builder limit(int images, Duration window) {
+            if (images < 1) {
+                throw new IllegalArgumentException("the limit must be >= 1 image, got " + images);
+            }
+            this.limit = images;
             this.window = requirePositive(window, "window");
             return this;
         }
@@ -536,8 +295,8 @@ public final class RedisImageBudget implements ImageBudget {
             if (uri == null) {
                 throw new IllegalStateException("RedisImageBudget needs a uri");
             }
-            if (imagesPerMinute < 1) {
-                throw new IllegalStateException("RedisImageBudget needs imagesPerMinute");
+            if (limit < 1) {
+                throw new IllegalStateException("RedisImageBudget needs imagesPerMinute (or limit)");
             }
             return new RedisImageBudget(this);
         }

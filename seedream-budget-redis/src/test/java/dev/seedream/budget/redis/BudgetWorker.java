@@ -23,14 +23,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * One node of a shared-budget cluster, in a JVM of its own (the cluster test's, and the benchmark's): from a start
  * the coordinator gives, it offers a multiple of the account's limit per window (open loop, evenly spaced) for a
  * while, then prints one {@code RESULT} line: what it offered, how each call ended (every one exactly once), how
- * long its granted acquires took (p50, p99) and the longest acquire of all, and what the budget counted.
+ * long its granted acquires took (p50, p99) and the longest acquire of all, the longest call, and what the budget
+ * counted.
  *
  * <p>Arguments, {@code name=value}: {@code base} (emulator URL), {@code budget} (Redis URI, or {@code local} for a
  * per-JVM window at the full limit: the control), {@code key}, {@code limit}, {@code windowMs}, {@code durationMs};
  * optional {@code offer} (this node's offer per window as a multiple of the limit, default 2), {@code nodes}
  * (default 2), {@code timeoutMs} (the Redis timeout, default 2000), {@code retryPauseMs} (default 10000),
  * {@code fallback} ({@code LOCAL_SHARE} or {@code FAIL}), {@code maxWaitMs} (the client's max limit wait, default a
- * window),
+ * window), {@code retries} (the client's retries, default 0),
  * {@code marginMs} (default a tenth of the window: the first request of a JVM can arrive 100 ms after its grant,
  * much of a 3-second window's default margin of 50 ms, little of a minute's second).
  */
@@ -57,7 +58,7 @@ public final class BudgetWorker {
         List<CompletableFuture<?>> calls = new ArrayList<>();
         try (budget;
              SeedreamClient client = SeedreamClient.builder().baseUrl(baseUrl).apiKey("test-key").imageBudget(budget)
-                     .maxConcurrentRequests(0).maxRetries(0)
+                     .maxConcurrentRequests(0).maxRetries(number("retries", 0L).intValue())
                      .maxLimitWait(Duration.ofMillis(number("maxWaitMs", window.toMillis()))).build()) {
             ImageRequest request = ImageRequest.builder().prompt("cluster node " + ProcessHandle.current().pid())
                     .size("1K").responseFormat(ResponseFormat.B64_JSON).build();
@@ -71,10 +72,16 @@ public final class BudgetWorker {
                 if (sleep > 0) {
                     TimeUnit.NANOSECONDS.sleep(sleep);
                 }
-                calls.add(client.generateAsync(request, ImageSinks.discarding()).whenComplete(outcomes::count));
+                long called = System.nanoTime();
+                calls.add(client.generateAsync(request, ImageSinks.discarding()).whenComplete((result, failure) -> {
+                    outcomes.longestCallMicros.accumulateAndGet(
+                            TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - called), Math::max);
+                    outcomes.count(result, failure);
+                }));
             }
             CompletableFuture.allOf(calls.stream().map(call -> call.exceptionally(failure -> null))
-                    .toArray(CompletableFuture[]::new)).get(window.toMillis() * 4, TimeUnit.MILLISECONDS);
+                    .toArray(CompletableFuture[]::new)).get(window.toMillis() * 4 + 2 * number("maxWaitMs",
+                    window.toMillis()), TimeUnit.MILLISECONDS);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("offered", offers);
             outcomes.report(result);
@@ -88,8 +95,8 @@ public final class BudgetWorker {
         if ("local".equals(redisUri)) {
             return ImageBudget.slidingWindow(limit, window);
         }
-        return RedisImageBudget.builder().uri(redisUri).budgetKey(args.get("key")).imagesPerMinute(limit)
-                .window(window).margin(Duration.ofMillis(number("marginMs", window.toMillis() / 10)))
+        return RedisImageBudget.builder().uri(redisUri).budgetKey(args.get("key")).limit(limit, window)
+                .margin(Duration.ofMillis(number("marginMs", window.toMillis() / 10)))
                 .timeout(Duration.ofMillis(number("timeoutMs", 2000L)))
                 .retryPause(Duration.ofMillis(number("retryPauseMs", 10_000L)))
                 .nodes(number("nodes", 2L).intValue())
@@ -128,6 +135,7 @@ public final class BudgetWorker {
         final AtomicLong budgetUnavailable = new AtomicLong();
         final AtomicLong otherFailures = new AtomicLong();
         final AtomicLong ended = new AtomicLong();
+        final AtomicLong longestCallMicros = new AtomicLong();
 
         void count(Object result, Throwable failure) {
             ended.incrementAndGet();
@@ -153,6 +161,7 @@ public final class BudgetWorker {
             result.put("localLimit", localLimit);
             result.put("budgetUnavailable", budgetUnavailable);
             result.put("otherFailures", otherFailures);
+            result.put("callMaxMicros", longestCallMicros);
         }
     }
 
@@ -207,6 +216,8 @@ public final class BudgetWorker {
             result.put("redisCalls", metrics.remoteCalls());
             result.put("fallbackGrants", metrics.fallbackGrants());
             result.put("fallbacks", metrics.fallbacks());
+            result.put("imagesGranted", metrics.imagesGranted());
+            result.put("imagesGivenBack", metrics.imagesGivenBack());
         }
 
         private static long percentile(List<Long> sorted, double quantile) {

@@ -76,8 +76,8 @@ class RedisClusterBudgetTest {
 
     /** A budget in cluster mode that knows only {@code seed}; a 2-s timeout, as no fallback is wanted. */
     private static RedisImageBudget.Builder budget(RedisServer seed, String budgetKey, int limit, Duration window) {
-        return RedisImageBudget.builder().cluster(true).uri(seed.uri()).budgetKey(budgetKey).imagesPerMinute(limit)
-                .window(window).timeout(Duration.ofSeconds(2));
+        return RedisImageBudget.builder().cluster(true).uri(seed.uri()).budgetKey(budgetKey).limit(limit, window)
+                .timeout(Duration.ofSeconds(2));
     }
 
     /** The budget's key on Redis, as the class documents it: hash-tagged, so one slot per budget key and model. */
@@ -259,12 +259,13 @@ class RedisClusterBudgetTest {
     }
 
     /**
-     * Redis is away: the share (4 ÷ 2 nodes) is granted long before the caller's maxWait of 5 s, the next caller is
-     * refused by the share within its maxWait of 1 s, not told the budget is unavailable.
+     * Redis is away: the share (4 ÷ 2 nodes, less the image Redis granted this node) is granted long before the
+     * caller's maxWait of 5 s, the next caller is refused by the share within its maxWait of 1 s, not told the budget
+     * is unavailable. The share's image goes back at the end, so the node has room in its share when Redis returns.
      */
     private static void assertLocalShareWithinTheTimeout(RedisImageBudget budget) throws Exception {
         long start = System.nanoTime();
-        take(budget, 2, Duration.ofSeconds(5));
+        ImageBudget.Grant local = take(budget, 1, Duration.ofSeconds(5));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the timeout, then the local share, not maxWait")
                 .isLessThan(TIMEOUT.plus(Duration.ofSeconds(2)));
         start = System.nanoTime();
@@ -276,10 +277,11 @@ class RedisClusterBudgetTest {
                 ImageBudget.Metrics::fallbackGrants, ImageBudget.Metrics::fallbackActive)
                 .containsExactly(1L, 1L, true);
         assertThat(budget.waiting()).isZero();
+        local.giveBack(1);
     }
 
     /**
-     * Asks for an image until Redis grants one (the local share is used up, so it grants none): after each retry pause
+     * Asks for an image until Redis grants one (the local share's go back at once): after each retry pause
      * the budget tries Redis, which Lettuce may not have reconnected to yet (its reconnect delay grows with the
      * outage); 20 s is a bound.
      */
@@ -288,8 +290,11 @@ class RedisClusterBudgetTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (budget.metrics().grants() == grantsBefore) {
             assertThat(System.nanoTime() - deadline).as("rejoined within 20 s: %s", budget.metrics()).isNegative();
-            budget.acquire(MODEL, 1, Duration.ofMillis(300)).handle((grant, failure) -> grant)
-                    .get(10, TimeUnit.SECONDS);
+            ImageBudget.Grant grant = budget.acquire(MODEL, 1, Duration.ofMillis(300))
+                    .handle((granted, failure) -> granted).get(10, TimeUnit.SECONDS);
+            if (grant != null && budget.metrics().grants() == grantsBefore) {
+                grant.giveBack(1); // the share's: back, so that the share has room for the next try
+            }
             Thread.sleep(100);
         }
     }

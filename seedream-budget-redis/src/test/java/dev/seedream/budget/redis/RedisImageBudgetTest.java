@@ -19,8 +19,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +51,7 @@ class RedisImageBudgetTest {
 
     private RedisImageBudget.Builder budget(int limit) {
         // A timeout well above a busy machine's pauses: only the outage tests want a fallback, and set a short one.
-        return RedisImageBudget.builder().uri(redis.uri()).imagesPerMinute(limit).window(WINDOW)
+        return RedisImageBudget.builder().uri(redis.uri()).limit(limit, WINDOW)
                 .timeout(Duration.ofSeconds(2)).budgetKey("test-" + System.nanoTime());
     }
 
@@ -82,7 +82,7 @@ class RedisImageBudgetTest {
 
     @Test
     void aBacklogIsServedInOrderInAFewCallsAndAFullWindowIsNotAskedByEachNewcomer() throws Exception {
-        RedisImageBudget budget = open(budget(60).window(Duration.ofSeconds(30)).build());
+        RedisImageBudget budget = open(budget(60).limit(60, Duration.ofSeconds(30)).build());
         List<Integer> order = new CopyOnWriteArrayList<>();
         List<CompletableFuture<ImageBudget.Grant>> calls = new java.util.ArrayList<>();
         for (int i = 0; i < 80; i++) {
@@ -129,7 +129,7 @@ class RedisImageBudgetTest {
 
     @Test
     void noCallerWaitsPastItsMaxWait() throws Exception {
-        RedisImageBudget budget = open(budget(1).window(Duration.ofSeconds(30)).build());
+        RedisImageBudget budget = open(budget(1).limit(1, Duration.ofSeconds(30)).build());
         take(budget, 1, Duration.ofSeconds(1));
 
         long start = System.nanoTime();
@@ -144,6 +144,19 @@ class RedisImageBudgetTest {
     }
 
     @Test
+    void closingTheBudgetEndsTheCallersStillWaiting() throws Exception {
+        RedisImageBudget budget = budget(1).limit(1, Duration.ofSeconds(30)).build();
+        take(budget, 1, Duration.ofSeconds(1));
+        CompletableFuture<ImageBudget.Grant> waiting = budget.acquire(MODEL, 1, Duration.ofSeconds(20));
+
+        budget.close();
+
+        assertThatThrownBy(() -> waiting.get(2, TimeUnit.SECONDS)).as("failed at once, not after its 20 s")
+                .cause().isInstanceOf(SeedreamBudgetUnavailableException.class).hasMessageContaining("closed");
+        assertThat(budget.waiting()).isZero();
+    }
+
+    @Test
     void aHungRedisMeansALocalShareWithinTheTimeoutAndARejoinAfterThePause() throws Exception {
         RedisImageBudget budget = open(budget(10).nodes(2).timeout(Duration.ofMillis(200))
                 .retryPause(Duration.ofMillis(800)).build());
@@ -151,13 +164,14 @@ class RedisImageBudgetTest {
 
         redis.pause();
         long start = System.nanoTime();
-        ImageBudget.Grant local = take(budget, 5, Duration.ofSeconds(5));
+        ImageBudget.Grant local = take(budget, 4, Duration.ofSeconds(5));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the timeout, then the local share, not maxWait")
                 .isLessThan(Duration.ofMillis(1_500));
         assertThat(budget.metrics().fallbackActive()).isTrue();
         assertThat(budget.metrics().fallbackGrants()).isEqualTo(1);
         assertThatThrownBy(() -> take(budget, 1, Duration.ofMillis(100)))
-                .as("the share is 10 / 2 nodes = 5, used up").hasCauseInstanceOf(SeedreamRateLimitException.class);
+                .as("the share is 10 / 2 nodes = 5, with the image Redis granted before, used up")
+                .hasCauseInstanceOf(SeedreamRateLimitException.class);
         local.giveBack(1);
         take(budget, 1, Duration.ofMillis(100));
 
@@ -191,7 +205,7 @@ class RedisImageBudgetTest {
     void thePasswordAppearsNowhere() throws Exception {
         RedisServer guarded = open(RedisServer.start("--requirepass", "s3cret-redis-pw"));
         RedisImageBudget budget = open(RedisImageBudget.builder()
-                .uri("redis://:s3cret-redis-pw@127.0.0.1:" + guarded.port()).imagesPerMinute(5).window(WINDOW)
+                .uri("redis://:s3cret-redis-pw@127.0.0.1:" + guarded.port()).limit(5, WINDOW)
                 .fallback(RedisImageBudget.Fallback.FAIL).timeout(Duration.ofMillis(300)).build());
         take(budget, 1, Duration.ofSeconds(1));
         assertThat(budget.metrics().grants()).as("authenticated").isEqualTo(1);

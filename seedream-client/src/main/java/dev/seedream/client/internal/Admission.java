@@ -83,8 +83,8 @@ final class Admission {
     }
 
     /**
-     * Keeps the whole reservation in the window: after the provider's images-per-minute 429 its minute is full
-     * (maybe with another client's images), and handing the images back would only send the next call into a 429.
+     * Keeps the whole reservation in the window: after a provider 429 that says its minute is full (maybe with
+     * another client's images), handing the images back would only send the next call into a 429.
      */
     void keepImages() {
         imagesHeld.set(false);

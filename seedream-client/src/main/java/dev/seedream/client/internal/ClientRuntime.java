@@ -16,8 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -36,6 +36,7 @@ public final class ClientRuntime implements AutoCloseable {
     final String authorization;
     final RetryPolicy retryPolicy;
     final Duration maxLimitWait;
+    final Duration callTimeout;
     final Clock clock;
     final ScheduledExecutorService scheduler;
     final ExecutorService decoders;
@@ -59,8 +60,12 @@ public final class ClientRuntime implements AutoCloseable {
         this.authorization = "Bearer " + settings.apiKey();
         this.retryPolicy = settings.retryPolicy();
         this.maxLimitWait = settings.maxLimitWait();
+        this.callTimeout = settings.callTimeout();
         this.clock = settings.clock();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("seedream-scheduler"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("seedream-scheduler"));
+        // Each call's deadline task holds the call (its body, its images) until cancelled: cancelled ones must go.
+        timer.setRemoveOnCancelPolicy(true);
+        this.scheduler = timer;
         // Decoder threads block on a body only while it arrives; idle ones die, so the count follows the load.
         this.decoders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemonThreads("seedream-decoder"));
@@ -136,12 +141,13 @@ public final class ClientRuntime implements AutoCloseable {
      * @param maxConcurrentRequests requests in flight at once (0 = unlimited)
      * @param imagesPerMinute       image quota per minute of the default, local budget (0 = unlimited)
      * @param imageBudget           a budget given by the user (not closed with the client), or null for the local one
-     * @param maxLimitWait          longest a call waits for a limiter
+     * @param maxLimitWait          longest a call waits for limits, all its attempts together
+     * @param callTimeout           longest a call takes, all its attempts and waits together
      * @param download              download rules for URL results
      */
     public record Settings(String baseUrl, String apiKey, RetryPolicy retryPolicy, int maxConcurrentRequests,
                            int imagesPerMinute, ImageBudget imageBudget, Duration maxLimitWait,
-                           DownloadRules download, Clock clock) {
+                           Duration callTimeout, DownloadRules download, Clock clock) {
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.seedream.client.ImageSink;
 import dev.seedream.client.RetryPolicy;
 import dev.seedream.client.SeedreamException;
 import dev.seedream.client.SeedreamRateLimitException;
+import dev.seedream.client.SeedreamTimeoutException;
 import org.asynchttpclient.ListenableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,15 +15,22 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One logical generation: admit each attempt through the limits, send it, and retry what the {@code RetryPolicy}
  * retries. The {@link Admission} holds the attempt's slot and images; the {@link ResultAssembler} its images.
+ *
+ * <p>Two bounds hold for the whole call, whatever its attempts meet: it ends by its deadline ({@code callTimeout}
+ * after it began; an exchange still open then is aborted), and it spends at most {@code maxLimitWait} waiting for
+ * limits — for a request slot and images before each attempt, and in the backoff after a provider 429 — in all, not
+ * per attempt.
  */
 final class GenerationCall<T> {
 
@@ -40,6 +48,9 @@ final class GenerationCall<T> {
     private final List<byte[]> body;
     private final ResultAssembler<T> assembler;
     private final long startNanos = System.nanoTime();
+    private final long deadlineNanos;
+    /** What is left of the call's maxLimitWait; attempts run one after another, each after the last one's end. */
+    private volatile long limitWaitLeftNanos;
     private final CompletableFuture<GenerationResult<T>> result = new CompletableFuture<>();
     private volatile ListenableFuture<Void> exchange;
 
@@ -55,6 +66,8 @@ final class GenerationCall<T> {
         this.body = body;
         this.sink = sink;
         this.assembler = new ResultAssembler<>(runtime, sink, listener);
+        this.deadlineNanos = startNanos + runtime.callTimeout.toNanos();
+        this.limitWaitLeftNanos = runtime.maxLimitWait.toNanos();
     }
 
     /** Where a call takes its request slot and counts what it did: the client's own, or a probe's apart. */
@@ -67,7 +80,15 @@ final class GenerationCall<T> {
                                                            ImageSink<T> sink, ImageListener<T> listener) {
         GenerationCall<T> call = new GenerationCall<>(runtime, accounting, request, reservedImages, retryPolicy, body,
                 sink, listener);
+        ScheduledFuture<?> deadline;
+        try {
+            deadline = runtime.scheduler.schedule(call::deadlinePassed, runtime.callTimeout.toNanos(),
+                    TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("This SeedreamClient is closed"));
+        }
         call.result.whenComplete((ignored, failure) -> {
+            deadline.cancel(false);
             if (call.result.isCancelled()) {
                 call.abortExchange();
             }
@@ -76,9 +97,20 @@ final class GenerationCall<T> {
         return call.result;
     }
 
+    /** The call's time is up: it fails now, and an exchange still open is aborted (its slot and images go back). */
+    private void deadlinePassed() {
+        SeedreamTimeoutException timeout = new SeedreamTimeoutException("The Seedream call did not end within its "
+                + "callTimeout of " + runtime.callTimeout.toMillis() + " ms (waits for limits, attempts and retries "
+                + "together)", true, null, null);
+        if (result.completeExceptionally(timeout)) {
+            counters.failed(timeout);
+            abortExchange();
+        }
+    }
+
     /**
-     * A caller that cancels the future also ends the HTTP exchange and closes its connection, so its slot is free
-     * at once and the provider does not count a request that nobody reads.
+     * A caller that cancels the future, or a call past its deadline, also ends the HTTP exchange and closes its
+     * connection, so its slot is free at once and the provider does not count a request that nobody reads.
      */
     private void abortExchange() {
         ListenableFuture<Void> pending = exchange;
@@ -91,9 +123,13 @@ final class GenerationCall<T> {
         if (result.isDone()) { // cancelled while a retry was scheduled
             return;
         }
-        Admission.acquire(slots, runtime.imageBudget, model, reservedImages,
-                        minimum(runtime.maxLimitWait, remaining()), result::isDone)
-                .thenCompose(this::send)
+        long askedNanos = System.nanoTime();
+        Admission.acquire(slots, runtime.imageBudget, model, reservedImages, minimum(limitWaitLeft(), remaining()),
+                        result::isDone)
+                .thenCompose(admission -> {
+                    limitWaitLeftNanos -= System.nanoTime() - askedNanos;
+                    return send(admission);
+                })
                 .whenComplete((outcome, failure) -> {
                     try {
                         if (failure == null) {
@@ -108,6 +144,10 @@ final class GenerationCall<T> {
     }
 
     private CompletableFuture<Outcome> send(Admission admission) {
+        if (result.isDone()) { // cancelled, or past the deadline, while it waited for admission: nothing is sent
+            admission.releaseAll();
+            return CompletableFuture.failedFuture(new CancellationException("The call ended before it was sent"));
+        }
         counters.inFlight.incrementAndGet();
         counters.requestsSent.incrementAndGet();
         // A fresh id per attempt, as the provider's SDKs send it: support can find each attempt by it.
@@ -123,8 +163,8 @@ final class GenerationCall<T> {
                     .setBody(body)
                     .execute(handler);
             exchange = pending;
-            if (result.isCancelled()) {
-                abortExchange(); // cancelled between admission and now
+            if (result.isDone()) {
+                abortExchange(); // cancelled or past the deadline between the check above and now
             }
             // AHC may fail the returned future without calling the handler (e.g. once closed).
             pending.toCompletableFuture().whenComplete((ignored, failure) -> {
@@ -138,7 +178,7 @@ final class GenerationCall<T> {
         return handler.result().handle((summary, failure) -> {
             counters.inFlight.decrementAndGet();
             admission.releaseSlot();
-            if (ProviderCodes.isImageMinuteFull(failure)) {
+            if (ProviderCodes.keepsReservedImages(failure)) {
                 admission.keepImages();
             } else {
                 admission.settleImages(summary == null ? 0 : summary.imagesGenerated());
@@ -220,22 +260,32 @@ final class GenerationCall<T> {
         if (!retryPolicy.retries(number, error)) {
             return null;
         }
-        Duration retryAfter = error instanceof SeedreamRateLimitException limited
-                ? limited.retryAfter().orElse(null) : null;
-        if (retryAfter != null && retryAfter.compareTo(runtime.maxLimitWait) > 0) {
-            return null; // longer than a call may wait for a limit: the caller decides (NiFi yields, Camel redelivers)
-        }
+        boolean rateLimited = error instanceof SeedreamRateLimitException;
+        Duration retryAfter = rateLimited ? ((SeedreamRateLimitException) error).retryAfter().orElse(null) : null;
         Duration delay = retryPolicy.delayBefore(number, retryAfter, ThreadLocalRandom.current()::nextDouble);
-        return delay.compareTo(remaining()) < 0 ? delay : null;
+        if (delay.compareTo(remaining()) >= 0) {
+            return null;
+        }
+        if (rateLimited) { // waiting out a provider limit is waiting for a limit
+            if (delay.compareTo(limitWaitLeft()) > 0) {
+                return null; // longer than the call may still wait: the caller decides (NiFi yields, Camel redelivers)
+            }
+            limitWaitLeftNanos -= delay.toNanos();
+        }
+        return delay;
     }
 
     private Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
+    /** Until the call's deadline. */
     private Duration remaining() {
-        Duration left = retryPolicy.maxElapsed().minus(elapsed());
-        return left.isNegative() ? Duration.ZERO : left;
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+    }
+
+    private Duration limitWaitLeft() {
+        return Duration.ofNanos(Math.max(0, limitWaitLeftNanos));
     }
 
     private static Duration minimum(Duration a, Duration b) {

@@ -23,6 +23,8 @@ public final class LocalImageBudget implements ImageBudget {
     private final ScheduledExecutorService ownScheduler;
     private final AtomicLong grants = new AtomicLong();
     private final AtomicLong waits = new AtomicLong();
+    private final AtomicLong imagesGranted = new AtomicLong();
+    private final AtomicLong imagesGivenBack = new AtomicLong();
 
     LocalImageBudget(PermitPool window, ScheduledExecutorService ownScheduler) {
         this.window = window;
@@ -55,13 +57,17 @@ public final class LocalImageBudget implements ImageBudget {
         }
         return granted.thenApply(held -> {
             grants.incrementAndGet();
-            return window::release;
+            imagesGranted.addAndGet(images);
+            return unused -> {
+                imagesGivenBack.addAndGet(unused);
+                window.release(unused);
+            };
         });
     }
 
     @Override
     public Metrics metrics() {
-        return new Metrics(grants.get(), waits.get(), 0, 0, 0, false);
+        return new Metrics(grants.get(), waits.get(), 0, 0, 0, false, imagesGranted.get(), imagesGivenBack.get());
     }
 
     @Override

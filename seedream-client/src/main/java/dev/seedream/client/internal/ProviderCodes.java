@@ -16,7 +16,11 @@ final class ProviderCodes {
     /** 429 codes that waiting will not cure: an operator has to raise the quota or the spend limit. */
     private static final Set<String> QUOTA_EXHAUSTED = Set.of("QuotaExceeded", "SetLimitExceeded");
 
-    private static final Set<String> RATE_LIMITED = Set.of("RequestBurstTooFast", "InflightBatchsizeExceeded",
+    /**
+     * 429 codes of a momentary condition: a burst, too many requests in flight, an overloaded server. Nothing in
+     * them says that the provider's minute is full, so an attempt refused with one of them gives its images back.
+     */
+    private static final Set<String> MOMENTARY = Set.of("RequestBurstTooFast", "InflightBatchsizeExceeded",
             "ServerOverloaded");
 
     private static final Map<String, Integer> STATUS_OF_CODE = Map.of(
@@ -44,22 +48,24 @@ final class ProviderCodes {
 
     static boolean isRateLimit(String code) {
         return code != null && (code.startsWith("RateLimitExceeded") || code.endsWith("RateLimitExceeded")
-                || RATE_LIMITED.contains(code) || isQuotaExhausted(code));
-    }
-
-    /** The provider's images-per-minute limit ({@code ModelAccountIpmRateLimitExceeded} and the like). */
-    static boolean isImagesPerMinute(String code) {
-        return code != null && isRateLimit(code) && code.toLowerCase(Locale.ROOT).contains("ipm");
+                || MOMENTARY.contains(code) || isQuotaExhausted(code));
     }
 
     /**
-     * Whether {@code failure} is the provider's images-per-minute 429: its minute is full, so the images reserved
-     * for the attempt stay counted. Our own limiter's refusals and other 429s (requests per minute, overload) say
-     * nothing about images.
+     * Whether the images reserved for an attempt stay counted after {@code failure}: a provider 429 other than the
+     * {@linkplain #MOMENTARY momentary} ones and the exhausted quotas. That is every per-minute limit of both code
+     * families, images ({@code ModelAccountIpmRateLimitExceeded}), requests ({@code …RpmRateLimitExceeded},
+     * {@code RateLimitExceeded.EndpointRPMExceeded}) and tokens ({@code RateLimitExceeded.EndpointTPMExceeded}), and a
+     * 429 whose code we do not know: the provider's minute is full, and images handed back would only send the
+     * next call into the same 429. Our own limiter's refusals say nothing about the provider.
      */
-    static boolean isImageMinuteFull(Throwable failure) {
-        return failure != null && SeedreamException.unwrap(failure) instanceof SeedreamRateLimitException limited
-                && !limited.isLocalLimit() && isImagesPerMinute(limited.errorCode());
+    static boolean keepsReservedImages(Throwable failure) {
+        if (failure == null || !(SeedreamException.unwrap(failure) instanceof SeedreamRateLimitException limited)
+                || limited.isLocalLimit()) {
+            return false;
+        }
+        String code = limited.errorCode();
+        return code == null || !(MOMENTARY.contains(code) || isQuotaExhausted(code));
     }
 
     /**

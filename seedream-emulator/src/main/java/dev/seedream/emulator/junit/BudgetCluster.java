@@ -9,9 +9,11 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /**
  * The fixture of a shared-budget cluster test: the emulator enforcing {@code limit} images per shortened window, a
@@ -82,6 +84,35 @@ public final class BudgetCluster implements BeforeAllCallback, BeforeEachCallbac
         }
     }
 
+    /**
+     * A run of {@code windows} windows that reads the emulator at each window's end, so 429s and images are counted
+     * per window by the server, not by the nodes; {@code atWindowEnd} is told each window's number (1, 2, …) right
+     * after its reading, to start or end an outage there.
+     */
+    public WindowedRun runByWindow(int nodes, Class<?> worker, int windows, IntConsumer atWindowEnd, String... args)
+            throws InterruptedException {
+        List<Long> rejected = new ArrayList<>();
+        List<Long> generated = new ArrayList<>();
+        Run run = run(nodes, worker, window.multipliedBy(windows), () -> {
+            long start = System.nanoTime();
+            for (int ended = 1; ended <= windows; ended++) {
+                TimeUnit.NANOSECONDS.sleep(start + window.toNanos() * ended - System.nanoTime());
+                rejected.add(emulator.stats().requestsWithStatus(429));
+                generated.add(emulator.stats().imagesGenerated());
+                atWindowEnd.accept(ended);
+            }
+        }, args);
+        return new WindowedRun(run, perWindow(rejected), perWindow(generated));
+    }
+
+    private static List<Long> perWindow(List<Long> totals) {
+        List<Long> counts = new ArrayList<>();
+        for (int i = 0; i < totals.size(); i++) {
+            counts.add(totals.get(i) - (i == 0 ? 0 : totals.get(i - 1)));
+        }
+        return counts;
+    }
+
     /** Waits a window, so the last run's images have left the emulator's window, and resets the emulator. */
     public void quiesce() throws InterruptedException {
         Thread.sleep(window.toMillis() + 200);
@@ -117,6 +148,15 @@ public final class BudgetCluster implements BeforeAllCallback, BeforeEachCallbac
     @FunctionalInterface
     public interface Interruptible {
         void run() throws InterruptedException;
+    }
+
+    /**
+     * A run read window by window.
+     *
+     * @param rejectedPerWindow the emulator's 429s in each window
+     * @param imagesPerWindow   the images it generated in each window
+     */
+    public record WindowedRun(Run run, List<Long> rejectedPerWindow, List<Long> imagesPerWindow) {
     }
 
     /**
