@@ -1,3 +1,8 @@
+#
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 the Seedream for Camel and NiFi contributors
+#
+
 # Sourced by .ci/run and examples/*.sh: exports JAVA_HOME (and PATH) for a JDK 21 or newer, or explains and exits.
 # Order: JAVA_HOME if new enough, else the newest JDK 21+ found in the usual install folders.
 

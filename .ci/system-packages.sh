@@ -1,3 +1,8 @@
+#
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 the Seedream for Camel and NiFi contributors
+#
+
 # Sourced by .ci/run: installs with apt-get the programs the tests start themselves and Maven cannot download —
 # Debian's Chromium (driven by Playwright in nifi-seedream-it), Node.js with npm, and redis-server (the shared image
 # budget's tests). Missing ones are a hard error: in CI those tests fail rather than skip.

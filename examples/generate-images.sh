@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+#
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 the Seedream for Camel and NiFi contributors
+#
+
 # One command from a fresh clone: builds what is needed, then generates one image per line of a prompts file.
 #   examples/generate-images.sh [prompts-file] [output-folder]
 # Defaults: examples/prompts.txt and ./seedream-images. Without SEEDREAM_API_KEY (or ARK_API_KEY) it runs against

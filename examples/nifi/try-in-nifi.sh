@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+#
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 the Seedream for Camel and NiFi contributors
+#
+
 # Our processors in a real NiFi 2.3.0 (assembled from Maven Central) with the local emulator, in one command:
 #   examples/nifi/try-in-nifi.sh
 # Builds the NAR and assembles NiFi on the first run (a few minutes, ~140 MB of downloads), then prints the NiFi UI's

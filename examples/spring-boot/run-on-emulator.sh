@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+#
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 the Seedream for Camel and NiFi contributors
+#
+
 # One command from a fresh clone: builds what is needed, then runs the Spring Boot job on an emulator started in the
 # same process (no key, no network, no credits): one image per line of a prompts file.
 #   examples/spring-boot/run-on-emulator.sh [prompts-file] [output-folder]

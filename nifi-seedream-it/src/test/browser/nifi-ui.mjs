@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 // Drives NiFi's own UI in headless Debian Chromium as a user would, for NiFiUiInBrowserIT:
 // the canvas, a processor's configuration dialog (opened by double-click) and NiFi's documentation of it.
 // Arguments: one JSON object {nifiUrl, rootGroupId, processorId, processorType, bundleVersion, screenshots}.

@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 /**
  * The Seedream image client. Only {@code dev.seedream.client} is its API; {@code dev.seedream.client.internal} is
  * the transport behind it and may change in any release.

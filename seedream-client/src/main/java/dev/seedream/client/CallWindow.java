@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 import java.util.ArrayDeque;
@@ -32,8 +36,15 @@ public final class CallWindow<I, R> {
      * @param input   the input
      * @param result  its result, or null when it failed
      * @param failure why it failed ({@linkplain SeedreamException#unwrap unwrapped}), or null
+     * @param <I>     the input type
+     * @param <R>     the result type of one call
      */
     public record Completion<I, R>(int index, I input, R result, Throwable failure) {
+        /**
+         * Whether the call succeeded.
+         *
+         * @return true when there is no failure
+         */
         public boolean isSuccess() {
             return failure == null;
         }
@@ -66,6 +77,13 @@ public final class CallWindow<I, R> {
     /**
      * A window that starts {@code call} for each input. A call that throws instead of returning a stage counts as a
      * failed call of that input.
+     *
+     * @param inputs      the inputs, read one at a time as slots free up
+     * @param maxInFlight how many calls may run at once, at least 1
+     * @param call        starts the call of one input
+     * @param <I>         the input type
+     * @param <R>         the result type of one call
+     * @return the window, not started yet
      */
     public static <I, R> CallWindow<I, R> over(Iterator<? extends I> inputs, int maxInFlight,
                                                Function<? super I, ? extends CompletionStage<R>> call) {
@@ -76,6 +94,9 @@ public final class CallWindow<I, R> {
      * Starts the first calls; {@code listener} then gets each finished call, on the thread that finished it (or this
      * one), never two at once. The future completes once the inputs are used up or the window is stopped, and every
      * call started has been handed to the listener; it fails if reading the inputs or the listener throws.
+     *
+     * @param listener gets each finished call
+     * @return a future that completes when the window is done
      */
     public CompletableFuture<Void> start(Consumer<? super Completion<I, R>> listener) {
         synchronized (this) {
@@ -96,7 +117,11 @@ public final class CallWindow<I, R> {
         pump();
     }
 
-    /** How many inputs have been started. */
+    /**
+     * How many inputs have been started.
+     *
+     * @return the number of inputs started so far
+     */
     public synchronized int started() {
         return started;
     }

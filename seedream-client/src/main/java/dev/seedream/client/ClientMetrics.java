@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 import java.util.Map;
@@ -21,6 +25,7 @@ public record ClientMetrics(int inFlight, int waiting, long requestsSent, long r
                             long failures, Map<String, Long> failuresByCode, long imagesGenerated,
                             ImageBudget.Metrics budget) {
 
+    /** Keeps an unmodifiable copy of {@code failuresByCode}. */
     public ClientMetrics {
         failuresByCode = Map.copyOf(failuresByCode);
     }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 /**
@@ -20,7 +24,11 @@ public record ConnectionCheck(Status status, String message) {
         FAILED;
     }
 
-    /** Whether calls can be expected to work: the key and the model were accepted. */
+    /**
+     * Whether calls can be expected to work: the key and the model were accepted.
+     *
+     * @return true when the status is {@link Status#KEY_ACCEPTED}
+     */
     public boolean passed() {
         return status == Status.KEY_ACCEPTED;
     }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 import dev.seedream.client.internal.Redaction;
@@ -15,12 +19,20 @@ import dev.seedream.client.internal.Redaction;
  */
 public record GeneratedImage<T>(int index, String size, String mimeType, long byteCount, String url, T content) {
 
-    /** Width in pixels parsed from {@link #size()}, or -1 when unknown. */
+    /**
+     * Width in pixels parsed from {@link #size()}, or -1 when unknown.
+     *
+     * @return the width in pixels, or -1
+     */
     public int width() {
         return dimension(0);
     }
 
-    /** Height in pixels parsed from {@link #size()}, or -1 when unknown. */
+    /**
+     * Height in pixels parsed from {@link #size()}, or -1 when unknown.
+     *
+     * @return the height in pixels, or -1
+     */
     public int height() {
         return dimension(1);
     }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 import java.time.Duration;
@@ -24,12 +28,17 @@ public record GenerationResult<T>(String model, Instant created, List<GeneratedI
                                   List<ImageFailure> failures, Optional<Usage> usage, String requestId,
                                   Duration duration, int attempts) {
 
+    /** Keeps unmodifiable copies of {@code images} and {@code failures}. */
     public GenerationResult {
         images = List.copyOf(images);
         failures = List.copyOf(failures);
     }
 
-    /** The only or first image; throws if none was delivered. */
+    /**
+     * The only or first image; throws if none was delivered.
+     *
+     * @return the image with the lowest index
+     */
     public GeneratedImage<T> firstImage() {
         if (images.isEmpty()) {
             throw new IllegalStateException("No image was delivered; failures: " + failures);

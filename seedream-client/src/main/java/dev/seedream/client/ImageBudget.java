@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 import dev.seedream.client.internal.LocalImageBudget;
@@ -25,12 +29,21 @@ public interface ImageBudget extends AutoCloseable {
      * has passed — with a {@linkplain SeedreamRateLimitException#isLocalLimit() local}
      * {@link SeedreamRateLimitException}, or another {@link SeedreamException} when the budget cannot be reached; it
      * must not wait longer.
+     *
+     * @param model   the model or endpoint id of the request
+     * @param images  how many images to take
+     * @param maxWait the longest to wait for them
+     * @return a future of the grant
      */
     CompletableFuture<Grant> acquire(String model, int images, Duration maxWait);
 
     /**
      * A budget of this JVM: at most {@code images} in any {@code window} (0 = unlimited), each grant counted a
      * sixtieth longer than the window, as the client's default does for a minute. Close it to stop its timer.
+     *
+     * @param images the most images in any window, 0 for unlimited
+     * @param window the window's length, positive
+     * @return a new budget with its own timer
      */
     static ImageBudget slidingWindow(int images, Duration window) {
         checkWindow(images, window);
@@ -40,6 +53,11 @@ public interface ImageBudget extends AutoCloseable {
     /**
      * The same window on a timer of the caller's, which {@link #close()} leaves running: for a budget that keeps a
      * local window beside its own (a shared budget's fallback) without a second timer thread.
+     *
+     * @param images the most images in any window, 0 for unlimited
+     * @param window the window's length, positive
+     * @param timer  the caller's timer the window runs on
+     * @return a new budget on that timer
      */
     static ImageBudget slidingWindow(int images, Duration window, ScheduledExecutorService timer) {
         checkWindow(images, window);
@@ -53,12 +71,18 @@ public interface ImageBudget extends AutoCloseable {
         }
     }
 
-    /** Callers of this JVM waiting for images now. */
+    /**
+     * Callers of this JVM waiting for images now.
+     *
+     * @return the number of waiting callers
+     */
     int waiting();
 
     /**
      * This budget's counters since it was built, which {@link SeedreamClient#metrics()} reports with the client's
      * own; a budget that keeps none reports {@link Metrics#NONE}.
+     *
+     * @return the budget's counters
      */
     default Metrics metrics() {
         return Metrics.NONE;
@@ -95,7 +119,11 @@ public interface ImageBudget extends AutoCloseable {
     /** Images granted to one attempt. */
     interface Grant {
 
-        /** Returns {@code images} the attempt did not generate, so others may use them within this minute. */
+        /**
+         * Returns {@code images} the attempt did not generate, so others may use them within this minute.
+         *
+         * @param images how many of the granted images to give back
+         */
         void giveBack(int images);
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 import java.nio.charset.StandardCharsets;
@@ -9,21 +13,37 @@ import java.util.Locale;
  * {@code .jpg} is still sent as {@code image/png}.
  */
 public enum ImageFormat {
+    /** JPEG, {@code image/jpeg}. */
     JPEG,
+    /** PNG, {@code image/png}. */
     PNG,
+    /** WebP, {@code image/webp}. */
     WEBP,
+    /** BMP, {@code image/bmp}. */
     BMP,
+    /** TIFF, {@code image/tiff}. */
     TIFF,
+    /** GIF, {@code image/gif}. */
     GIF,
+    /** HEIC (HEVC-coded HEIF), {@code image/heic}. */
     HEIC,
+    /** HEIF, {@code image/heif}. */
     HEIF;
 
-    /** {@code image/<apiName>}, e.g. {@code image/jpeg}. */
+    /**
+     * {@code image/<apiName>}, e.g. {@code image/jpeg}.
+     *
+     * @return the MIME type
+     */
     public String mimeType() {
         return "image/" + apiName();
     }
 
-    /** The lower-case name used in data URIs ({@code data:image/<apiName>;base64,…}). */
+    /**
+     * The lower-case name used in data URIs ({@code data:image/<apiName>;base64,…}).
+     *
+     * @return the lower-case name, e.g. {@code jpeg}
+     */
     public String apiName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 import dev.seedream.client.internal.Redaction;
@@ -27,9 +31,13 @@ import java.util.StringJoiner;
  * @param size                   a label ({@code 1K}, {@code 2K}, {@code 3K}, {@code 4K}) or {@code WIDTHxHEIGHT}
  * @param seed                   -1 (random) to 2147483647; documented for older models
  * @param guidanceScale          1 to 10; documented for older models
+ * @param sequentialImageGeneration {@code sequential_image_generation}; {@code auto} is implied when only
+ *                               {@code maxImages} is set
  * @param maxImages              {@code sequential_image_generation_options.max_images}; takes effect only with
  *                               {@code auto}
  * @param stream                 Server-Sent Events, one per image as it finishes
+ * @param responseFormat         {@code response_format}; null for the provider default ({@code url})
+ * @param watermark              whether the provider adds its "AI generated" mark; null for its default
  * @param optimizePromptMode     {@code optimize_prompt_options.mode}: {@code standard}, or {@code fast} (4.0)
  * @param optimizePromptThinking {@code optimize_prompt_options.thinking}, passed through as given
  * @param outputFormat           {@code png} or {@code jpeg} (Seedream 5.0 only)
@@ -42,21 +50,36 @@ public record ImageRequest(String model, String prompt, List<ReferenceImage> ima
                            String optimizePromptMode, String optimizePromptThinking, String outputFormat,
                            Map<String, Object> extraFields) {
 
+    /** Keeps unmodifiable copies of {@code images} and {@code extraFields}; null gives an empty one. */
     public ImageRequest {
         images = images == null ? List.of() : List.copyOf(images);
         extraFields = extraFields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extraFields));
     }
 
+    /**
+     * A builder with no field set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's values. */
+    /**
+     * A builder holding this request's values.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** A copy with {@code model} set; the client uses it to apply its default model. */
+    /**
+     * A copy with {@code model} set; the client uses it to apply its default model.
+     *
+     * @param model the model or endpoint id
+     * @return the copy
+     */
     public ImageRequest withModel(String model) {
         return toBuilder().model(model).build();
     }
@@ -64,6 +87,8 @@ public record ImageRequest(String model, String prompt, List<ReferenceImage> ima
     /**
      * The mode as set, or {@code auto} when only {@code maxImages} was set (asking for a group implies it). The
      * implied mode is not a field: a copy whose {@code maxImages} is cleared asks for no group.
+     *
+     * @return the mode, or null when neither it nor {@code maxImages} is set
      */
     @Override
     public SequentialImageGeneration sequentialImageGeneration() {
@@ -165,19 +190,34 @@ public record ImageRequest(String model, String prompt, List<ReferenceImage> ima
             this.extraFields.putAll(request.extraFields);
         }
 
-        /** Model or endpoint id; null leaves the choice to the client's default model. */
+        /**
+         * Model or endpoint id; null leaves the choice to the client's default model.
+         *
+         * @param model the model or endpoint id, or null
+         * @return this builder
+         */
         public Builder model(String model) {
             this.model = model == null ? null : model.trim();
             return this;
         }
 
-        /** Required, not blank. The provider recommends at most about 600 English words. */
+        /**
+         * Required, not blank. The provider recommends at most about 600 English words.
+         *
+         * @param prompt the text prompt
+         * @return this builder
+         */
         public Builder prompt(String prompt) {
             this.prompt = prompt;
             return this;
         }
 
-        /** Adds one reference image (see {@link ReferenceImage#from(Object)} for other sources). */
+        /**
+         * Adds one reference image (see {@link ReferenceImage#from(Object)} for other sources).
+         *
+         * @param image the reference image, not null
+         * @return this builder
+         */
         public Builder image(ReferenceImage image) {
             if (image == null) {
                 throw new IllegalArgumentException("Reference image must not be null");
@@ -186,7 +226,12 @@ public record ImageRequest(String model, String prompt, List<ReferenceImage> ima
             return this;
         }
 
-        /** Replaces all reference images; null or empty clears them. */
+        /**
+         * Replaces all reference images; null or empty clears them.
+         *
+         * @param images the reference images, in order, or null
+         * @return this builder
+         */
         public Builder images(List<ReferenceImage> images) {
             this.images.clear();
             if (images != null) {
@@ -198,31 +243,55 @@ public record ImageRequest(String model, String prompt, List<ReferenceImage> ima
         /**
          * A label ({@code 1K}, {@code 1.5K}, {@code 2K}, {@code 3K}, {@code 4K}, any case; which ones depends on the
          * model) or {@code WIDTHxHEIGHT}; null for the provider default.
+         *
+         * @param size the size label or {@code WIDTHxHEIGHT}, or null
+         * @return this builder
          */
         public Builder size(String size) {
             this.size = size == null ? null : size.trim().toUpperCase(Locale.ROOT).replace('X', 'x');
             return this;
         }
 
-        /** Explicit output pixels, sent as {@code WIDTHxHEIGHT}. */
+        /**
+         * Explicit output pixels, sent as {@code WIDTHxHEIGHT}.
+         *
+         * @param width  the width in pixels
+         * @param height the height in pixels
+         * @return this builder
+         */
         public Builder size(int width, int height) {
             this.size = width + "x" + height;
             return this;
         }
 
-        /** -1 (random) to 2147483647; documented for older models, sent only when set. */
+        /**
+         * -1 (random) to 2147483647; documented for older models, sent only when set.
+         *
+         * @param seed the seed, or null
+         * @return this builder
+         */
         public Builder seed(Long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** 1 to 10; documented for older models, sent only when set. */
+        /**
+         * 1 to 10; documented for older models, sent only when set.
+         *
+         * @param guidanceScale the guidance scale, or null
+         * @return this builder
+         */
         public Builder guidanceScale(Double guidanceScale) {
             this.guidanceScale = guidanceScale;
             return this;
         }
 
-        /** {@code auto} lets the model produce a group of images; the prompt should say how many. */
+        /**
+         * {@code auto} lets the model produce a group of images; the prompt should say how many.
+         *
+         * @param mode the mode, or null
+         * @return this builder
+         */
         public Builder sequentialImageGeneration(SequentialImageGeneration mode) {
             this.sequentialImageGeneration = mode;
             return this;
@@ -233,42 +302,76 @@ public record ImageRequest(String model, String prompt, List<ReferenceImage> ima
          * {@link SequentialImageGeneration#AUTO} unless {@link #sequentialImageGeneration} says otherwise, as
          * Camel's {@code maxImages} and NiFi's Max Images do; with an explicit
          * {@link SequentialImageGeneration#DISABLED} the provider ignores it (sent all the same, logged at debug).
+         *
+         * @param maxImages the most images of a group, 1 to 15, or null
+         * @return this builder
          */
         public Builder maxImages(Integer maxImages) {
             this.maxImages = maxImages;
             return this;
         }
 
-        /** True asks for Server-Sent Events, one per image as it finishes. */
+        /**
+         * True asks for Server-Sent Events, one per image as it finishes.
+         *
+         * @param stream whether to stream the images
+         * @return this builder
+         */
         public Builder stream(boolean stream) {
             this.stream = stream;
             return this;
         }
 
+        /**
+         * How the provider returns each image; null for its default ({@link ResponseFormat#URL}).
+         *
+         * @param responseFormat the response format, or null
+         * @return this builder
+         */
         public Builder responseFormat(ResponseFormat responseFormat) {
             this.responseFormat = responseFormat;
             return this;
         }
 
-        /** Null leaves the provider default (a visible "AI generated" mark). */
+        /**
+         * Null leaves the provider default (a visible "AI generated" mark).
+         *
+         * @param watermark whether to add the mark, or null
+         * @return this builder
+         */
         public Builder watermark(Boolean watermark) {
             this.watermark = watermark;
             return this;
         }
 
-        /** {@code standard} or {@code fast} (4.0 only); sent as {@code optimize_prompt_options.mode}. */
+        /**
+         * {@code standard} or {@code fast} (4.0 only); sent as {@code optimize_prompt_options.mode}.
+         *
+         * @param mode the mode, or null
+         * @return this builder
+         */
         public Builder optimizePromptMode(String mode) {
             this.optimizePromptMode = mode == null ? null : mode.trim().toLowerCase(Locale.ROOT);
             return this;
         }
 
-        /** Sent as {@code optimize_prompt_options.thinking}, as given; null leaves it out. */
+        /**
+         * Sent as {@code optimize_prompt_options.thinking}, as given; null leaves it out.
+         *
+         * @param thinking the value, or null
+         * @return this builder
+         */
         public Builder optimizePromptThinking(String thinking) {
             this.optimizePromptThinking = thinking == null ? null : thinking.trim();
             return this;
         }
 
-        /** {@code png} or {@code jpeg}, Seedream 5.0 only (4.x always returns JPEG). */
+        /**
+         * {@code png} or {@code jpeg}, Seedream 5.0 only (4.x always returns JPEG).
+         *
+         * @param outputFormat the output format, or null
+         * @return this builder
+         */
         public Builder outputFormat(String outputFormat) {
             this.outputFormat = outputFormat == null ? null : outputFormat.trim().toLowerCase(Locale.ROOT);
             return this;
@@ -277,6 +380,10 @@ public record ImageRequest(String model, String prompt, List<ReferenceImage> ima
         /**
          * A JSON field the builder does not model yet (e.g. {@code tools}), written as given; the value may be
          * any Jackson-serializable object, or null to send JSON null. Names of known fields are rejected.
+         *
+         * @param name  the JSON field name, not null
+         * @param value the field's value, or null
+         * @return this builder
          */
         public Builder extraField(String name, Object value) {
             if (name == null) {
@@ -289,6 +396,8 @@ public record ImageRequest(String model, String prompt, List<ReferenceImage> ima
         /**
          * The request as set, not validated (the client validates every rule at once before it sends). A
          * {@code maxImages} without an explicit mode makes it a group request ({@code auto}).
+         *
+         * @return the request
          */
         public ImageRequest build() {
             return new ImageRequest(model, prompt, images, size, seed, guidanceScale, sequentialImageGeneration,

@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 import java.io.IOException;
@@ -15,7 +19,11 @@ public final class ImageSinks {
     private ImageSinks() {
     }
 
-    /** Keeps each image as a {@code byte[]}: simple, but the whole image is in heap. */
+    /**
+     * Keeps each image as a {@code byte[]}: simple, but the whole image is in heap.
+     *
+     * @return a sink of byte arrays
+     */
     public static ImageSink<byte[]> memory() {
         return ordinal -> new MemoryTarget();
     }
@@ -23,17 +31,31 @@ public final class ImageSinks {
     /**
      * Writes each image to its own file in {@code directory}, named {@code <prefix><random>.<ext>} with the
      * extension of the detected format. Heap use stays flat whatever the image size.
+     *
+     * @param directory the directory the files are written to
+     * @param prefix    the start of each file name
+     * @return a sink of file paths
      */
     public static ImageSink<Path> directory(Path directory, String prefix) {
         return ordinal -> new FileTarget(directory, prefix);
     }
 
-    /** Counts the bytes and keeps nothing (benchmarks, probes). */
+    /**
+     * Counts the bytes and keeps nothing (benchmarks, probes).
+     *
+     * @return a sink that keeps nothing
+     */
     public static ImageSink<Void> discarding() {
         return ordinal -> new DiscardTarget();
     }
 
-    /** The same sink, but URL results are only reported, not downloaded. */
+    /**
+     * The same sink, but URL results are only reported, not downloaded.
+     *
+     * @param sink the sink to wrap
+     * @param <T>  the sink's content type
+     * @return a sink that does not download URLs
+     */
     public static <T> ImageSink<T> keepingUrls(ImageSink<T> sink) {
         return new ImageSink<>() {
             @Override
@@ -48,7 +70,13 @@ public final class ImageSinks {
         };
     }
 
-    /** File extension for an image MIME type, e.g. {@code jpeg} for {@code image/jpeg}. */
+    /**
+     * File extension for an image MIME type, e.g. {@code jpg} for {@code image/jpeg}, {@code png} for
+     * {@code image/png}.
+     *
+     * @param mimeType the MIME type, or null
+     * @return the extension without a dot; {@code bin} for null or a non-image type
+     */
     public static String extensionFor(String mimeType) {
         if (mimeType == null || !mimeType.startsWith("image/")) {
             return "bin";

@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 import dev.seedream.client.internal.Redaction;
@@ -54,6 +58,9 @@ public final class ReferenceImage {
     /**
      * An image the provider downloads. Whether it is an absolute http(s) URL is checked by the validator, so
      * every problem of a request is reported at once; https is recommended, http is allowed for local emulators.
+     *
+     * @param url the image's URL
+     * @return the reference image
      */
     public static ReferenceImage url(String url) {
         requireNonNull(url, "url");
@@ -64,6 +71,8 @@ public final class ReferenceImage {
      * A {@code data:<type>/<subtype>;base64,<data>} URI. The data is decoded and sniffed; the declared type is
      * kept only for messages and for formats this client does not recognize.
      *
+     * @param dataUri the data URI
+     * @return the reference image
      * @throws IllegalArgumentException when the text is not a base64 data URI or the base64 is invalid
      */
     public static ReferenceImage dataUri(String dataUri) {
@@ -82,7 +91,12 @@ public final class ReferenceImage {
         return new ReferenceImage(null, decodeBase64(dataUri.substring(comma + 1)), mimeType);
     }
 
-    /** Local image bytes, copied so later changes to the array cannot alter the request. */
+    /**
+     * Local image bytes, copied so later changes to the array cannot alter the request.
+     *
+     * @param bytes the image bytes
+     * @return the reference image
+     */
     public static ReferenceImage bytes(byte[] bytes) {
         requireNonNull(bytes, "bytes");
         if (bytes.length > MAX_INLINE_BYTES) {
@@ -94,6 +108,8 @@ public final class ReferenceImage {
     /**
      * Reads the stream to its end, but at most {@link #MAX_INLINE_BYTES}; the caller still owns and closes it.
      *
+     * @param in the stream to read
+     * @return the reference image
      * @throws IllegalArgumentException when the stream holds more than the cap
      * @throws UncheckedIOException     when reading fails
      */
@@ -114,6 +130,8 @@ public final class ReferenceImage {
     /**
      * Reads a local file. Its name and extension play no part: the format comes from the bytes.
      *
+     * @param path the file to read
+     * @return the reference image
      * @throws IllegalArgumentException when the file is larger than {@link #MAX_INLINE_BYTES}
      * @throws UncheckedIOException     when the file cannot be read
      */
@@ -135,6 +153,7 @@ public final class ReferenceImage {
      *
      * @param source a ReferenceImage, byte[], InputStream, Path, File, URI or URL (http, https, file or data),
      *               or a String holding an http(s) URL or a data URI
+     * @return the reference image
      * @throws IllegalArgumentException for null or any other type, naming the accepted ones
      */
     public static ReferenceImage from(Object source) {
@@ -164,6 +183,9 @@ public final class ReferenceImage {
     /**
      * Whether {@link #from(Object)} takes {@code source} as it is; an adapter converts anything else (to
      * {@code byte[]}, say) first.
+     *
+     * @param source the value to check, may be null
+     * @return true when its type is one {@link #from(Object)} accepts
      */
     public static boolean isSupportedSource(Object source) {
         return source instanceof ReferenceImage || source instanceof byte[] || source instanceof InputStream
@@ -171,17 +193,29 @@ public final class ReferenceImage {
                 || source instanceof String;
     }
 
-    /** True for local bytes sent as a data URI, false for a URL the provider fetches. */
+    /**
+     * True for local bytes sent as a data URI, false for a URL the provider fetches.
+     *
+     * @return whether the image is sent inline
+     */
     public boolean isInline() {
         return data != null;
     }
 
-    /** The URL as given, or null for an inline image. */
+    /**
+     * The URL as given, or null for an inline image.
+     *
+     * @return the URL, or null
+     */
     public String url() {
         return url;
     }
 
-    /** The format sniffed from the bytes; null for URLs and for content that is not a recognized image. */
+    /**
+     * The format sniffed from the bytes; null for URLs and for content that is not a recognized image.
+     *
+     * @return the format, or null
+     */
     public ImageFormat format() {
         return format;
     }
@@ -189,6 +223,8 @@ public final class ReferenceImage {
     /**
      * The sniffed image type; for unrecognized inline content the type a data URI declared, else
      * {@code text/plain} or {@code application/octet-stream} (for messages). Null for URLs.
+     *
+     * @return the MIME type, or null
      */
     public String mimeType() {
         if (data == null) {
@@ -200,17 +236,29 @@ public final class ReferenceImage {
         return declaredMimeType != null ? declaredMimeType : guessNonImageType(data);
     }
 
-    /** Size of the decoded image in bytes, or -1 for a URL. */
+    /**
+     * Size of the decoded image in bytes, or -1 for a URL.
+     *
+     * @return the size in bytes, or -1
+     */
     public long byteSize() {
         return data == null ? -1 : data.length;
     }
 
-    /** Width in pixels read from the header, or -1 when unknown (URLs, HEIC/HEIF, unreadable headers). */
+    /**
+     * Width in pixels read from the header, or -1 when unknown (URLs, HEIC/HEIF, unreadable headers).
+     *
+     * @return the width in pixels, or -1
+     */
     public int width() {
         return dimensions.width();
     }
 
-    /** Height in pixels read from the header, or -1 when unknown. */
+    /**
+     * Height in pixels read from the header, or -1 when unknown.
+     *
+     * @return the height in pixels, or -1
+     */
     public int height() {
         return dimensions.height();
     }

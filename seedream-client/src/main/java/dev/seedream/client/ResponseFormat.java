@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 import dev.seedream.client.internal.Redaction;
@@ -17,7 +21,11 @@ public enum ResponseFormat {
         this.apiValue = apiValue;
     }
 
-    /** The value sent in the request body. */
+    /**
+     * The value sent in the request body.
+     *
+     * @return the API value, e.g. {@code b64_json}
+     */
     public String apiValue() {
         return apiValue;
     }
@@ -25,6 +33,8 @@ public enum ResponseFormat {
     /**
      * Parses an API value, ignoring case.
      *
+     * @param value the API value
+     * @return the matching constant
      * @throws IllegalArgumentException naming the allowed values when {@code value} is none of them
      */
     public static ResponseFormat fromApiValue(String value) {

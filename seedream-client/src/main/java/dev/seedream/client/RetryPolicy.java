@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 import java.net.ConnectException;
@@ -27,6 +31,7 @@ import java.util.function.DoubleSupplier;
  */
 public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, boolean retryAfterSend) {
 
+    /** Checks the values: {@code maxRetries >= 0} and {@code 0 <= initialDelay <= maxDelay}, neither null. */
     public RetryPolicy {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
@@ -38,23 +43,51 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
         }
     }
 
-    /** 3 retries, 1 s growing to 30 s. */
+    /**
+     * 3 retries, 1 s growing to 30 s.
+     *
+     * @return the default policy
+     */
     public static RetryPolicy defaults() {
         return new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), true);
     }
 
+    /**
+     * A policy that never retries.
+     *
+     * @return a policy with no retries
+     */
     public static RetryPolicy none() {
         return new RetryPolicy(0, Duration.ZERO, Duration.ZERO, true);
     }
 
+    /**
+     * A copy with another number of retries.
+     *
+     * @param retries retries after the first attempt, 0 or more
+     * @return the copy
+     */
     public RetryPolicy withMaxRetries(int retries) {
         return new RetryPolicy(retries, initialDelay, maxDelay, retryAfterSend);
     }
 
+    /**
+     * A copy with other backoff bounds.
+     *
+     * @param initial backoff bound before the first retry, not negative
+     * @param max     cap of the backoff bound, at least {@code initial}
+     * @return the copy
+     */
     public RetryPolicy withDelays(Duration initial, Duration max) {
         return new RetryPolicy(maxRetries, initial, max, retryAfterSend);
     }
 
+    /**
+     * A copy that does or does not retry failures that may follow a generation.
+     *
+     * @param retry whether such failures are retried
+     * @return the copy
+     */
     public RetryPolicy retryAfterSend(boolean retry) {
         return new RetryPolicy(maxRetries, initialDelay, maxDelay, retry);
     }
@@ -67,6 +100,10 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
      * ({@link SeedreamBudgetUnavailableException}: it does not ask its store again before its retry pause, so a
      * retry within the call would fail alike). Both stay retryable for the caller: NiFi routes them to
      * {@code retry}, Camel may redeliver.
+     *
+     * @param attempt the attempt that failed, from 1
+     * @param failure its failure
+     * @return true when the call is to be retried
      */
     public boolean retries(int attempt, SeedreamException failure) {
         boolean localLimit = failure instanceof SeedreamRateLimitException limited && limited.isLocalLimit();
@@ -86,6 +123,11 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
     /**
      * The wait before retry number {@code retry} (1-based): full jitter over the exponential bound, but at least
      * the provider's {@code Retry-After}.
+     *
+     * @param retry      the retry's number, from 1
+     * @param retryAfter the provider's {@code Retry-After}, or null
+     * @param random     supplies the jitter factor, from 0 to 1
+     * @return the delay
      */
     public Duration delayBefore(int retry, Duration retryAfter, DoubleSupplier random) {
         double bound = initialDelay.toNanos() * Math.pow(2, Math.max(0, retry - 1));

@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 /**
@@ -11,6 +15,12 @@ public class SeedreamBudgetUnavailableException extends SeedreamException {
     /** The error code of this failure. */
     public static final String CODE = "ImageBudgetUnavailable";
 
+    /**
+     * Creates the failure.
+     *
+     * @param message what happened
+     * @param cause   the store's failure, or null
+     */
     public SeedreamBudgetUnavailableException(String message, Throwable cause) {
         super(message, 0, CODE, null, true, cause);
     }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 import dev.seedream.client.internal.ClientRuntime;
@@ -37,6 +41,7 @@ public final class SeedreamClient implements AutoCloseable {
 
     /** BytePlus ModelArk, Asia-Pacific. */
     public static final String DEFAULT_BASE_URL = "https://ark.ap-southeast.bytepluses.com/api/v3";
+    /** The model used when the builder names no default model. */
     public static final String DEFAULT_MODEL = "seedream-4-0-250828";
     /** Environment variables read, in this order, when no key is given. */
     public static final String[] API_KEY_VARIABLES = {"SEEDREAM_API_KEY", "ARK_API_KEY"};
@@ -58,6 +63,11 @@ public final class SeedreamClient implements AutoCloseable {
         this.validationMode = builder.validationMode;
     }
 
+    /**
+     * Starts the settings of a new client.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -67,6 +77,9 @@ public final class SeedreamClient implements AutoCloseable {
      * {@link ValidationMode#STRICT}, the model's own limits — throwing one {@link SeedreamValidationException} that
      * lists every violation. The async methods do this too (failing the future); adapters call it to reject bad
      * input synchronously.
+     *
+     * @param request the request
+     * @return the request, with the default model when it named none
      */
     public ImageRequest prepare(ImageRequest request) {
         Objects.requireNonNull(request, "request");
@@ -90,6 +103,12 @@ public final class SeedreamClient implements AutoCloseable {
     /**
      * Generates images, decoding each into {@code sink} and handing it to {@code listener} as soon as it is
      * complete (with {@code stream=true}: as each event arrives).
+     *
+     * @param request  the request
+     * @param sink     where the image bytes go
+     * @param listener gets each image as it arrives
+     * @param <T>      the sink's content type
+     * @return a future of the call's result
      */
     public <T> CompletableFuture<GenerationResult<T>> generateAsync(ImageRequest request, ImageSink<T> sink,
                                                                     ImageListener<T> listener) {
@@ -111,16 +130,36 @@ public final class SeedreamClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Generates images into {@code sink}, with no listener.
+     *
+     * @param request the request
+     * @param sink    where the image bytes go
+     * @param <T>     the sink's content type
+     * @return a future of the call's result
+     */
     public <T> CompletableFuture<GenerationResult<T>> generateAsync(ImageRequest request, ImageSink<T> sink) {
         return generateAsync(request, sink, ImageListener.none());
     }
 
-    /** Generates images kept in memory as {@code byte[]}. */
+    /**
+     * Generates images kept in memory as {@code byte[]}.
+     *
+     * @param request the request
+     * @return a future of the call's result
+     */
     public CompletableFuture<GenerationResult<byte[]>> generateAsync(ImageRequest request) {
         return generateAsync(request, ImageSinks.memory());
     }
 
-    /** Blocking convenience: waits for the result and throws the {@link SeedreamException} (or Error) on failure. */
+    /**
+     * Blocking convenience: waits for the result and throws the {@link SeedreamException} (or Error) on failure.
+     *
+     * @param request the request
+     * @param sink    where the image bytes go
+     * @param <T>     the sink's content type
+     * @return the call's result
+     */
     public <T> GenerationResult<T> generate(ImageRequest request, ImageSink<T> sink) {
         try {
             return generateAsync(request, sink).join();
@@ -132,6 +171,12 @@ public final class SeedreamClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Blocking convenience with images kept in memory as {@code byte[]}.
+     *
+     * @param request the request
+     * @return the call's result
+     */
     public GenerationResult<byte[]> generate(ImageRequest request) {
         return generate(request, ImageSinks.memory());
     }
@@ -144,12 +189,19 @@ public final class SeedreamClient implements AutoCloseable {
      * The check waits for no request slot and takes no images of the budget, is never retried, and is not counted in
      * {@link #metrics()}; cancelling the returned future ends its request. For health checks and NiFi's Verify.
      * Checks the client's default model.
+     *
+     * @return a future of the check's verdict
      */
     public CompletableFuture<ConnectionCheck> checkConnection() {
         return checkConnection(defaultModel);
     }
 
-    /** {@link #checkConnection()} for {@code model} (a model or endpoint id), e.g. the one a route sends. */
+    /**
+     * {@link #checkConnection()} for {@code model} (a model or endpoint id), e.g. the one a route sends.
+     *
+     * @param model the model or endpoint id to check
+     * @return a future of the check's verdict
+     */
     public CompletableFuture<ConnectionCheck> checkConnection(String model) {
         Objects.requireNonNull(model, "model");
         if (closed.get()) {
@@ -197,14 +249,29 @@ public final class SeedreamClient implements AutoCloseable {
                 + failure.getMessage());
     }
 
+    /**
+     * A snapshot of this client's counters.
+     *
+     * @return the counters now
+     */
     public ClientMetrics metrics() {
         return runtime.metrics();
     }
 
+    /**
+     * The API base URL this client sends to.
+     *
+     * @return the base URL
+     */
     public String baseUrl() {
         return baseUrl;
     }
 
+    /**
+     * The model used for requests that name none.
+     *
+     * @return the default model or endpoint id
+     */
     public String defaultModel() {
         return defaultModel;
     }
@@ -250,41 +317,78 @@ public final class SeedreamClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** API base URL; default {@value #DEFAULT_BASE_URL}. {@code /images/generations} is appended. */
+        /**
+         * API base URL; default {@value #DEFAULT_BASE_URL}. {@code /images/generations} is appended.
+         *
+         * @param baseUrl the base URL, not blank
+         * @return this builder
+         */
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = requireText(baseUrl, "baseUrl");
             return this;
         }
 
-        /** Bearer key. Default: {@code SEEDREAM_API_KEY}, else {@code ARK_API_KEY} from the environment. */
+        /**
+         * Bearer key. Default: {@code SEEDREAM_API_KEY}, else {@code ARK_API_KEY} from the environment.
+         *
+         * @param apiKey the API key, or null for the environment's
+         * @return this builder
+         */
         public Builder apiKey(String apiKey) {
             this.apiKey = apiKey;
             return this;
         }
 
-        /** Model used when a request names none; default {@value #DEFAULT_MODEL}. */
+        /**
+         * Model used when a request names none; default {@value #DEFAULT_MODEL}.
+         *
+         * @param model the model or endpoint id, not blank
+         * @return this builder
+         */
         public Builder defaultModel(String model) {
             this.defaultModel = requireText(model, "defaultModel");
             return this;
         }
 
+        /**
+         * Longest time to open a connection; default 10 seconds.
+         *
+         * @param timeout the connect timeout, positive
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = requirePositive(timeout, "connectTimeout");
             return this;
         }
 
-        /** Longest silence while waiting for or reading a response; a group at 4K can take minutes. */
+        /**
+         * Longest silence while waiting for or reading a response; a group at 4K can take minutes.
+         *
+         * @param timeout the read timeout, positive
+         * @return this builder
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = requirePositive(timeout, "readTimeout");
             return this;
         }
 
-        /** Longest time for one HTTP attempt, response body included. */
+        /**
+         * Longest time for one HTTP attempt, response body included.
+         *
+         * @param timeout the request timeout, positive
+         * @return this builder
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = requirePositive(timeout, "requestTimeout");
             return this;
         }
 
+        /**
+         * The {@code User-Agent} header sent; default {@code seedream-java-client/0.1}.
+         *
+         * @param userAgent the header value, not blank
+         * @return this builder
+         */
         public Builder userAgent(String userAgent) {
             this.userAgent = requireText(userAgent, "userAgent");
             return this;
@@ -293,6 +397,12 @@ public final class SeedreamClient implements AutoCloseable {
         /**
          * An HTTP proxy for the API and image downloads, with Basic credentials sent with every request when
          * {@code user} is not null. {@code https} traffic goes through it as a {@code CONNECT} tunnel.
+         *
+         * @param host     the proxy's host name or address
+         * @param port     the proxy's port, 1 to 65535
+         * @param user     the user name, or null for none
+         * @param password the password; null exactly when {@code user} is
+         * @return this builder
          */
         public Builder proxy(String host, int port, String user, String password) {
             if (port < 1 || port > 65_535) {
@@ -309,13 +419,23 @@ public final class SeedreamClient implements AutoCloseable {
             return this;
         }
 
-        /** TLS settings (trust store, client certificate); default: the JDK's. Verification stays on. */
+        /**
+         * TLS settings (trust store, client certificate); default: the JDK's. Verification stays on.
+         *
+         * @param context the TLS settings, or null for the JDK's
+         * @return this builder
+         */
         public Builder sslContext(SSLContext context) {
             this.sslContext = context;
             return this;
         }
 
-        /** Requests in flight at once (0 = unlimited); default 32. Extra calls wait, see {@link #maxLimitWait}. */
+        /**
+         * Requests in flight at once (0 = unlimited); default 32. Extra calls wait, see {@link #maxLimitWait}.
+         *
+         * @param limit the most requests in flight, 0 for unlimited
+         * @return this builder
+         */
         public Builder maxConcurrentRequests(int limit) {
             this.maxConcurrentRequests = requireNotNegative(limit, "maxConcurrentRequests");
             return this;
@@ -327,6 +447,9 @@ public final class SeedreamClient implements AutoCloseable {
          * generated — except after a provider 429 that says its minute is full (every 429 but the momentary
          * {@code RequestBurstTooFast}, {@code InflightBatchsizeExceeded} and {@code ServerOverloaded}, and the
          * exhausted quotas): those images stay counted for the minute, so the retry waits for room.
+         *
+         * @param limit the most images per minute, 0 for unlimited
+         * @return this builder
          */
         public Builder imagesPerMinute(int limit) {
             this.imagesPerMinute = requireNotNegative(limit, "imagesPerMinute");
@@ -337,6 +460,9 @@ public final class SeedreamClient implements AutoCloseable {
          * Where the images-per-minute budget is kept instead of this client's own window: a budget shared by
          * several JVMs (module {@code seedream-budget-redis}) or one shared by several clients of this JVM. It
          * replaces {@link #imagesPerMinute(int)}; the client does not close it. Default: none.
+         *
+         * @param budget the budget to draw on, not null
+         * @return this builder
          */
         public Builder imageBudget(ImageBudget budget) {
             this.imageBudget = Objects.requireNonNull(budget, "imageBudget");
@@ -350,6 +476,9 @@ public final class SeedreamClient implements AutoCloseable {
          * refused to wait longer (no request was sent), else the provider's 429
          * ({@link SeedreamRateLimitException#retryAfter()} tells how long it asked to wait). The time the attempts
          * themselves take is bounded by {@link #requestTimeout}, the whole call by {@link #callTimeout}.
+         *
+         * @param wait the longest wait for limits, positive
+         * @return this builder
          */
         public Builder maxLimitWait(Duration wait) {
             this.maxLimitWait = requirePositive(wait, "maxLimitWait");
@@ -360,24 +489,43 @@ public final class SeedreamClient implements AutoCloseable {
          * Longest a whole call may take — its waits for limits, every attempt and the backoff between them —
          * before it fails with {@link SeedreamTimeoutException}; an exchange still open then is aborted (the provider
          * may have generated and billed its images). No attempt starts after it. Default 10 minutes.
+         *
+         * @param timeout the longest time of a whole call, positive
+         * @return this builder
          */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = requirePositive(timeout, "callTimeout");
             return this;
         }
 
+        /**
+         * When and how long failed calls are retried; default {@link RetryPolicy#defaults()}.
+         *
+         * @param policy the retry policy, not null
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
             return this;
         }
 
-        /** Shortcut for {@code retryPolicy(retryPolicy.withMaxRetries(retries))}. */
+        /**
+         * Shortcut for {@code retryPolicy(retryPolicy.withMaxRetries(retries))}.
+         *
+         * @param retries retries after the first attempt, 0 or more
+         * @return this builder
+         */
         public Builder maxRetries(int retries) {
             this.retryPolicy = retryPolicy.withMaxRetries(retries);
             return this;
         }
 
-        /** {@link ValidationMode#PROTOCOL_ONLY} relaxes the per-model limits (newer models, custom endpoints). */
+        /**
+         * {@link ValidationMode#PROTOCOL_ONLY} relaxes the per-model limits (newer models, custom endpoints).
+         *
+         * @param mode the validation mode, not null
+         * @return this builder
+         */
         public Builder validationMode(ValidationMode mode) {
             this.validationMode = Objects.requireNonNull(mode, "validationMode");
             return this;
@@ -387,6 +535,9 @@ public final class SeedreamClient implements AutoCloseable {
          * The largest image, in bytes, whichever way it comes: a {@code b64_json} value decoded from the response
          * (larger fails the call as a malformed response) or a downloaded {@code url} result (larger is an image
          * failure); decompressed bytes count. Default 64 MiB: a server decides nothing about our memory.
+         *
+         * @param bytes the largest image in bytes, positive
+         * @return this builder
          */
         public Builder maxImageBytes(long bytes) {
             if (bytes <= 0) {
@@ -396,7 +547,12 @@ public final class SeedreamClient implements AutoCloseable {
             return this;
         }
 
-        /** Redirects followed when downloading a URL image; default 3. */
+        /**
+         * Redirects followed when downloading a URL image; default 3.
+         *
+         * @param redirects the most redirects to follow, 0 or more
+         * @return this builder
+         */
         public Builder maxRedirects(int redirects) {
             this.maxRedirects = requireNotNegative(redirects, "maxRedirects");
             return this;
@@ -405,6 +561,9 @@ public final class SeedreamClient implements AutoCloseable {
         /**
          * Whether plain-http image URLs are downloaded. Default: only when the base URL itself is plain http (a
          * local emulator); https URLs always are.
+         *
+         * @param allow true to download plain-http URLs too
+         * @return this builder
          */
         public Builder allowHttpDownloads(boolean allow) {
             this.allowHttpDownloads = allow;
@@ -416,13 +575,21 @@ public final class SeedreamClient implements AutoCloseable {
          * inside your network). Default false: only public addresses, and the base URL's own origin (a local
          * emulator), so a hostile or broken server cannot make the client fetch internal services or cloud
          * metadata. Checked for the address actually connected to, on every redirect hop.
+         *
+         * @param allow true to allow loopback, private and link-local addresses
+         * @return this builder
          */
         public Builder allowPrivateNetworkDownloads(boolean allow) {
             this.allowPrivateNetworkDownloads = allow;
             return this;
         }
 
-        /** Netty I/O threads; default: AsyncHttpClient's (2 × cores). */
+        /**
+         * Netty I/O threads; default: AsyncHttpClient's (2 × cores).
+         *
+         * @param threads the number of I/O threads, 0 for the default
+         * @return this builder
+         */
         public Builder ioThreads(int threads) {
             this.ioThreads = requireNotNegative(threads, "ioThreads");
             return this;
@@ -438,6 +605,11 @@ public final class SeedreamClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Builds the client with these settings; it takes the API key from the environment when none was set.
+         *
+         * @return a new client
+         */
         public SeedreamClient build() {
             String key = resolveApiKey();
             URI base = URI.create(baseUrl);

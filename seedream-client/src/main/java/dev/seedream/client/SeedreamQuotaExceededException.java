@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 /**
@@ -10,6 +14,11 @@ public class SeedreamQuotaExceededException extends SeedreamRateLimitException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the failure from the provider's answer.
+     *
+     * @param error what the provider answered
+     */
     public SeedreamQuotaExceededException(ProviderError error) {
         super(error, null, false);
     }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 import java.time.Duration;
@@ -16,12 +20,26 @@ public class SeedreamRateLimitException extends SeedreamServiceException {
     /** Client code used when the local limiter, not the provider, refused to wait any longer. */
     public static final String LOCAL_LIMIT_CODE = "ClientRateLimitTimeout";
 
+    /** The provider's {@code Retry-After}, or null. */
     private final Duration retryAfter;
 
+    /**
+     * Creates a retryable rate-limit failure from the provider's answer.
+     *
+     * @param error      what the provider answered
+     * @param retryAfter the provider's {@code Retry-After}, or null when it sent none
+     */
     public SeedreamRateLimitException(ProviderError error, Duration retryAfter) {
         this(error, retryAfter, true);
     }
 
+    /**
+     * Creates a rate-limit failure from the provider's answer.
+     *
+     * @param error      what the provider answered
+     * @param retryAfter the provider's {@code Retry-After}, or null when it sent none
+     * @param retryable  whether trying the same request again may succeed
+     */
     protected SeedreamRateLimitException(ProviderError error, Duration retryAfter, boolean retryable) {
         super(error, retryable);
         this.retryAfter = retryAfter;
@@ -32,17 +50,30 @@ public class SeedreamRateLimitException extends SeedreamServiceException {
         this.retryAfter = null;
     }
 
-    /** The client's own limiter gave up waiting; no request was sent. */
+    /**
+     * The client's own limiter gave up waiting; no request was sent.
+     *
+     * @param message why the limiter gave up
+     * @return the failure, with {@link #LOCAL_LIMIT_CODE}
+     */
     public static SeedreamRateLimitException localLimit(String message) {
         return new SeedreamRateLimitException(message);
     }
 
-    /** Whether the client's own limiter (not the provider) refused. */
+    /**
+     * Whether the client's own limiter (not the provider) refused.
+     *
+     * @return true for the client's own limiter
+     */
     public boolean isLocalLimit() {
         return LOCAL_LIMIT_CODE.equals(errorCode());
     }
 
-    /** How long the provider asked us to wait ({@code Retry-After}), when it said. */
+    /**
+     * How long the provider asked us to wait ({@code Retry-After}), when it said.
+     *
+     * @return the wait, if the provider sent one
+     */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

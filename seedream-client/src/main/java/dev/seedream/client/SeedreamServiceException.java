@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 /**
@@ -8,25 +12,48 @@ public class SeedreamServiceException extends SeedreamException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The provider's own message, or null. */
     private final String providerMessage;
+    /** The request field the provider blames, or null. */
     private final String param;
 
+    /**
+     * Creates the failure from the provider's answer.
+     *
+     * @param error     what the provider answered
+     * @param retryable whether trying the same request again may succeed
+     */
     public SeedreamServiceException(ProviderError error, boolean retryable) {
         this(error.describe(), error, retryable);
     }
 
+    /**
+     * Creates the failure from the provider's answer, with a message of its own.
+     *
+     * @param message   the message
+     * @param error     what the provider answered
+     * @param retryable whether trying the same request again may succeed
+     */
     protected SeedreamServiceException(String message, ProviderError error, boolean retryable) {
         super(message, error.status(), error.code(), error.requestId(), retryable, null);
         this.providerMessage = error.message();
         this.param = error.param();
     }
 
-    /** The provider's own message, as sent. */
+    /**
+     * The provider's own message, as sent.
+     *
+     * @return the provider's message, or null
+     */
     public String providerMessage() {
         return providerMessage;
     }
 
-    /** The request field the provider blames, when it names one. */
+    /**
+     * The request field the provider blames, when it names one.
+     *
+     * @return the field name, or null
+     */
     public String param() {
         return param;
     }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 /**
@@ -11,14 +15,27 @@ public class SeedreamStreamInterruptedException extends SeedreamConnectionExcept
 
     private static final long serialVersionUID = 1L;
 
+    /** Images that arrived before the cut. */
     private final int imagesReceived;
 
+    /**
+     * Creates the failure; it is retryable only when no image arrived.
+     *
+     * @param imagesReceived images that arrived before the cut
+     * @param requestId      the request id, or null
+     * @param cause          what cut the stream
+     */
     public SeedreamStreamInterruptedException(int imagesReceived, String requestId, Throwable cause) {
         super("Seedream image stream was cut after " + imagesReceived + " image(s) arrived", "StreamInterrupted",
                 requestId, imagesReceived == 0, cause);
         this.imagesReceived = imagesReceived;
     }
 
+    /**
+     * How many images arrived, and were handed to the listener, before the stream was cut.
+     *
+     * @return the number of images received
+     */
     public int imagesReceived() {
         return imagesReceived;
     }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 /**
@@ -10,6 +14,13 @@ public class SeedreamTlsException extends SeedreamConnectionException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the failure.
+     *
+     * @param message   what the handshake failed on
+     * @param requestId the request id, or null
+     * @param cause     the handshake's failure
+     */
     public SeedreamTlsException(String message, String requestId, Throwable cause) {
         super(message, "TlsHandshakeFailed", requestId, false, cause);
     }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 import java.util.List;
@@ -11,15 +15,27 @@ public class SeedreamValidationException extends SeedreamException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The error code of this failure. */
     public static final String ERROR_CODE = "ValidationFailed";
 
+    /** Every violation found. */
     private final List<Violation> violations;
 
+    /**
+     * Creates the failure; its message lists every violation.
+     *
+     * @param violations the violations found
+     */
     public SeedreamValidationException(List<Violation> violations) {
         super(describe(violations), 0, ERROR_CODE, null, false, null);
         this.violations = List.copyOf(violations);
     }
 
+    /**
+     * Every broken rule of the request.
+     *
+     * @return the violations
+     */
     public List<Violation> violations() {
         return violations;
     }

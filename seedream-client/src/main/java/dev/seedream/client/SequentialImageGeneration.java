@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 import dev.seedream.client.internal.Redaction;
@@ -20,7 +24,11 @@ public enum SequentialImageGeneration {
         this.apiValue = apiValue;
     }
 
-    /** The value sent in the request body. */
+    /**
+     * The value sent in the request body.
+     *
+     * @return the API value, e.g. {@code auto}
+     */
     public String apiValue() {
         return apiValue;
     }
@@ -28,6 +36,8 @@ public enum SequentialImageGeneration {
     /**
      * Parses an API value, ignoring case.
      *
+     * @param value the API value
+     * @return the matching constant
      * @throws IllegalArgumentException naming the allowed values when {@code value} is none of them
      */
     public static SequentialImageGeneration fromApiValue(String value) {

@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.client;
 
 import dev.seedream.emulator.EmulatorConfig;
@@ -136,18 +140,19 @@ class SeedreamClientLimitsTest {
 
     @Test
     void clientsGivenOneBudgetDrawOnItTogether() throws Exception {
-        try (ImageBudget shared = ImageBudget.slidingWindow(2, Duration.ofSeconds(1));
+        // A window long enough that a slow first call (a busy machine) cannot let the third one in.
+        try (ImageBudget shared = ImageBudget.slidingWindow(2, Duration.ofSeconds(3));
              SeedreamClient first = EmulatorClients.builder(emulator).imageBudget(shared).imagesPerMinute(1)
                      .maxLimitWait(Duration.ofMillis(300)).build();
              SeedreamClient second = EmulatorClients.builder(emulator).imageBudget(shared)
-                     .maxLimitWait(Duration.ofSeconds(3)).build()) {
+                     .maxLimitWait(Duration.ofSeconds(6)).build()) {
             assertThat(first.generate(b64("one of two").build()).images()).as("the budget replaces imagesPerMinute")
                     .hasSize(1);
             assertThat(first.generate(b64("two of two").build()).images()).hasSize(1);
             assertThatThrownBy(() -> first.generate(b64("third within the window").build()))
                     .isInstanceOfSatisfying(SeedreamRateLimitException.class, e -> {
                         assertThat(e.isLocalLimit()).isTrue();
-                        assertThat(e).hasMessageContaining("2 images per 1000 ms");
+                        assertThat(e).hasMessageContaining("2 images per 3000 ms");
                     });
 
             long start = System.nanoTime();

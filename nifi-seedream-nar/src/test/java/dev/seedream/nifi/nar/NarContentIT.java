@@ -1,3 +1,7 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ * Copyright 2026 the Seedream for Camel and NiFi contributors
+ */
 package dev.seedream.nifi.nar;
 
 import org.junit.jupiter.api.AfterAll;
@@ -9,6 +13,7 @@ import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,6 +119,48 @@ class NarContentIT {
             try (InputStream in = nar.getInputStream(entry)) {
                 assertThat(new String(in.readAllBytes())).startsWith("# " + component.substring(PACKAGE.length()));
             }
+        }
+    }
+
+    /** NiFi's own NARs name what they bundle and under which licence: so must ours, jar by jar. */
+    @Test
+    void itsLicenceAndNoticeNameEveryBundledJar() throws Exception {
+        String license = entryText("META-INF/LICENSE");
+        assertThat(license).contains("Apache License").contains("Version 2.0, January 2004");
+        assertThat(entryText("META-INF/NOTICE")).contains("Seedream NAR for Apache NiFi");
+        for (String jar : bundledJars()) {
+            String artifactId = jar.replaceFirst("-\\d.*$", "");
+            assertThat(Pattern.compile("(?<![\\w.-])" + Pattern.quote(artifactId) + "(?![\\w-])").matcher(license)
+                    .find()).as("META-INF/LICENSE names the bundled " + artifactId).isTrue();
+        }
+    }
+
+    /** Our own jars carry the project's LICENSE and NOTICE, wherever they travel. */
+    @Test
+    void ourBundledJarsCarryTheProjectsLicenceAndNotice() throws Exception {
+        List<String> ours = bundledJars().stream()
+                .filter(jar -> jar.startsWith("seedream-") || jar.startsWith("nifi-seedream-")).toList();
+        assertThat(ours).hasSize(3);
+        for (String jar : ours) {
+            List<String> legal = new ArrayList<>();
+            try (JarInputStream in = new JarInputStream(nar.getInputStream(nar.getEntry(BUNDLED + jar)))) {
+                for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                    if (entry.getName().equals("META-INF/LICENSE") || entry.getName().equals("META-INF/NOTICE")) {
+                        legal.add(entry.getName() + ":" + new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                                .lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse(""));
+                    }
+                }
+            }
+            assertThat(legal).as(jar).containsExactlyInAnyOrder("META-INF/LICENSE:Apache License",
+                    "META-INF/NOTICE:Seedream for Camel and NiFi");
+        }
+    }
+
+    private static String entryText(String name) throws Exception {
+        ZipEntry entry = nar.getEntry(name);
+        assertThat(entry).as(name).isNotNull();
+        try (InputStream in = nar.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

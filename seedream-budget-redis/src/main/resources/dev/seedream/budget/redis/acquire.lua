@@ -1,3 +1,8 @@
+--
+-- SPDX-License-Identifier: Apache-2.0
+-- Copyright 2026 the Seedream for Camel and NiFi contributors
+--
+
 -- Takes images from a sliding window of grants kept in one sorted set, on the Redis server's clock, for callers in
 -- the order given: the longest run of them that fits is granted, so a JVM with many callers needs one call, not one each.
 -- KEYS[1]  the budget's key: members "<grant id>:<images>", scored by their grant time in microseconds

@@ -1,3 +1,8 @@
+--
+-- SPDX-License-Identifier: Apache-2.0
+-- Copyright 2026 the Seedream for Camel and NiFi contributors
+--
+
 -- Returns images a grant did not use: its member keeps its time with a smaller count, or goes when none is left.
 -- KEYS[1]  the budget's key
 -- ARGV[1]  the grant's member, "<grant id>:<images>"
