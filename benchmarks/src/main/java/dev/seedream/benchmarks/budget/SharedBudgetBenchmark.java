@@ -205,11 +205,8 @@ public final class SharedBudgetBenchmark {
             } else if (ended == 2) {
                 back.run();
             }
-        }, "base=" + cluster.emulator().baseUri(), "budget=" + cluster.redis().uri(), "key=bench-" + System.nanoTime(),
-                "limit=" + cluster.limit(), "windowMs=" + window.toMillis(),
-                "durationMs=" + window.multipliedBy(windows).toMillis(), "offer=2.0", "nodes=2",
-                "marginMs=" + margin.toMillis(), "maxWaitMs=" + maxWait.toMillis(), "timeoutMs=500",
-                "retryPauseMs=" + window.multipliedBy(5).dividedBy(3).toMillis(), "retries=3");
+        }, workerArgs(cluster, 2, cluster.redis().uri(), 2.0, maxWait, "timeoutMs=500",
+                "retryPauseMs=" + window.multipliedBy(5).dividedBy(3).toMillis(), "retries=3"));
         BudgetCluster.Run run = windowed.run();
         System.err.println("return, " + what + ": " + windowed);
         long budgetImages = (long) limit * windows;
@@ -221,16 +218,21 @@ public final class SharedBudgetBenchmark {
     private BudgetCluster.Run run(BudgetCluster cluster, int nodes, String budget, double offer,
                                   BudgetCluster.Interruptible meanwhile, String... extra) throws InterruptedException {
         cluster.quiesce();
-        Duration duration = window.multipliedBy(windows);
-        List<String> args = new ArrayList<>(List.of("base=" + cluster.emulator().baseUri(), "budget=" + budget,
-                "key=bench-" + System.nanoTime(), "limit=" + cluster.limit(), "windowMs=" + window.toMillis(),
-                "durationMs=" + duration.toMillis(), "offer=" + offer, "nodes=" + nodes,
-                "marginMs=" + margin.toMillis(), "maxWaitMs=" + maxWait().toMillis()));
-        args.addAll(List.of(extra));
-        BudgetCluster.Run run = cluster.run(nodes, BudgetWorker.class, duration, meanwhile,
-                args.toArray(String[]::new));
+        BudgetCluster.Run run = cluster.run(nodes, BudgetWorker.class, window.multipliedBy(windows), meanwhile,
+                workerArgs(cluster, nodes, budget, offer, maxWait(), extra));
         System.err.println(label(budget) + " × " + nodes + ": " + run.workers());
         return run;
+    }
+
+    /** A worker's arguments for a run of {@code windows} windows on its own key, then {@code extra}. */
+    private String[] workerArgs(BudgetCluster cluster, int nodes, String budget, double offer, Duration maxWait,
+                                String... extra) {
+        List<String> args = new ArrayList<>(List.of("base=" + cluster.emulator().baseUri(), "budget=" + budget,
+                "key=bench-" + System.nanoTime(), "limit=" + cluster.limit(), "windowMs=" + window.toMillis(),
+                "durationMs=" + window.multipliedBy(windows).toMillis(), "offer=" + offer, "nodes=" + nodes,
+                "marginMs=" + margin.toMillis(), "maxWaitMs=" + maxWait.toMillis()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
     }
 
     /** The client's max limit wait: a window, at most 10 s (a minute's would only lengthen the run's end). */
